@@ -1,0 +1,57 @@
+package cn.siyiban.core.calendar;
+
+import cn.siyiban.core.db.Database;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The county calendar as stored in the database; central publishes it to every node. */
+public final class CalendarStore {
+
+    private final Database database;
+
+    public CalendarStore(Database database) {
+        this.database = database;
+    }
+
+    public void insertAll(Collection<CalendarDay> days) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sy_calendar_day (calendar_date, kind, name, source) VALUES (?, ?, ?, ?)")) {
+                for (CalendarDay day : days) {
+                    insert.setDate(1, Date.valueOf(day.date()));
+                    insert.setString(2, day.kind().code());
+                    insert.setString(3, day.name());
+                    insert.setString(4, day.source());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public List<CalendarDay> all() {
+        return database.query(connection -> {
+            List<CalendarDay> days = new ArrayList<>();
+            try (Statement sql = connection.createStatement();
+                 ResultSet row = sql.executeQuery(
+                         "SELECT calendar_date, kind, name, source FROM sy_calendar_day ORDER BY calendar_date")) {
+                while (row.next()) {
+                    days.add(new CalendarDay(row.getDate(1).toLocalDate(), DayKind.fromCode(row.getString(2)),
+                            row.getString(3), row.getString(4)));
+                }
+            }
+            return days;
+        });
+    }
+
+    /** Builds the working-day calendar from what the database holds now. */
+    public WorkingDayCalendar calendar() {
+        return new WorkingDayCalendar(all());
+    }
+}

@@ -1,0 +1,49 @@
+package cn.siyiban.core.cases;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Kinds of case events, in the order a case usually passes through them, with the status a case
+ * shows once the event is its latest.
+ */
+public enum CaseEventType {
+    INTAKE("intake", "受理", "已受理"),
+    FORWARDED("forwarded", "转报部门", "已转报"),
+    ACCEPTED("accepted", "部门受理", "部门审核中"),
+    SUPPLEMENT_REQUESTED("supplement_requested", "要求补正", "待补正"),
+    SUPPLEMENTED("supplemented", "补正材料", "部门审核中"),
+    APPROVED("approved", "审批通过", "已批准"),
+    REJECTED("rejected", "不予批准", "不予批准"),
+    RESULT_READY("result_ready", "结果已出", "待领取"),
+    DELIVERED("delivered", "送达", "已送达"),
+    CLOSED("closed", "办结", "已办结");
+
+    private final String code;
+    private final String label;
+    private final String statusLabel;
+
+    CaseEventType(String code, String label, String statusLabel) {
+        this.code = code;
+        this.label = label;
+        this.statusLabel = statusLabel;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** Chinese name of the event, shown on the timeline. */
+    public String label() {
+        return label;
+    }
+
+    /** Chinese name of the status a case has while this is its latest event. */
+    public String statusLabel() {
+        return statusLabel;
+    }
+
+    public static Optional<CaseEventType> fromCode(String code) {
+        return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,45 @@
+package cn.siyiban.core.cases;
+
+import cn.siyiban.core.error.DomainException;
+import cn.siyiban.core.time.CountyClock;
+import java.time.LocalDateTime;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Appends events to a case's history, chaining each to the case's latest event by hash. */
+public final class CaseHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseHistory.class);
+
+    private final CaseStore cases;
+    private final CountyClock clock;
+    private final String pointCode;
+
+    /** @param pointCode the point recording events here (central's code at central) */
+    public CaseHistory(CaseStore cases, CountyClock clock, String pointCode) {
+        this.cases = cases;
+        this.clock = clock;
+        this.pointCode = pointCode;
+    }
+
+    /** Appends one event to the case {@code caseNo}; returns the stored event. */
+    public CaseEvent append(String caseNo, CaseEventType type, String actor, String detail) {
+        LocalDateTime now = clock.now();
+        CaseEvent event = cases.database().inTransaction(connection -> {
+            CaseRecord record = CaseStore.find(connection, "case_no", caseNo).orElseThrow(
+                    () -> DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+            CaseEvent latest = record.latestEvent();
+            // Never let a node's clock put the new event before the one it follows.
+            LocalDateTime at = now.isAfter(latest.occurredAt()) ? now : latest.occurredAt().plusNanos(1_000_000);
+            String id = UUID.randomUUID().toString();
+            CaseEvent appended = new CaseEvent(id, record.id(), record.originPoint(), pointCode, type, actor, at,
+                    detail, latest.hash(), EventHash.of(id, record.id(), record.originPoint(), pointCode, type,
+                    actor, at, detail, latest.hash()));
+            CaseStore.insertEvent(connection, appended);
+            return appended;
+        });
+        log.info("Recorded event {} ({}) on case {} by {}", event.id(), type.code(), caseNo, actor);
+        return event;
+    }
+}

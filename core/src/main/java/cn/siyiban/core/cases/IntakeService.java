@@ -1,0 +1,163 @@
+package cn.siyiban.core.cases;
+
+import cn.siyiban.core.applicant.Applicant;
+import cn.siyiban.core.applicant.PhoneNumber;
+import cn.siyiban.core.applicant.ResidentIdNumber;
+import cn.siyiban.core.calendar.CalendarStore;
+import cn.siyiban.core.catalogue.CatalogueStore;
+import cn.siyiban.core.catalogue.Material;
+import cn.siyiban.core.catalogue.Matter;
+import cn.siyiban.core.error.DomainException;
+import cn.siyiban.core.staff.Staff;
+import cn.siyiban.core.time.CountyClock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes in a case at a service point: checks the request against the catalogue, allocates the
+ * case number and writes the case, its materials and its intake event in one transaction, so a
+ * crash leaves either the whole case or nothing.
+ */
+public final class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    /** Maximum characters of an idempotency key. */
+    private static final int MAX_REQUEST_KEY = 64;
+
+    private final CaseStore cases;
+    private final CatalogueStore catalogue;
+    private final CalendarStore calendar;
+    private final CountyClock clock;
+    private final String pointCode;
+
+    public IntakeService(CaseStore cases, CatalogueStore catalogue, CalendarStore calendar, CountyClock clock,
+                         String pointCode) {
+        this.cases = cases;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.pointCode = pointCode;
+    }
+
+    public IntakeResult takeIn(IntakeRequest request, Staff clerk) {
+        LocalDateTime now = clock.now();
+        String requestKey = checkRequestKey(request.requestKey());
+        if (request.applicant() == null) {
+            throw DomainException.invalid("missing_applicant", "缺少申请人信息", "applicant");
+        }
+        IntakeRequest.ApplicantInput input = request.applicant();
+        Applicant applicant = Applicant.validated(input.name(), input.idType(), input.idNumber(), input.phone(),
+                input.address(), now.toLocalDate());
+        Matter matter = findMatter(request.matterCode());
+        if (request.proxy() && !matter.proxyAllowed()) {
+            throw DomainException.invalid("proxy_not_allowed",
+                    "事项“" + matter.name() + "”不可代办，请申请人本人到窗口办理", "proxy");
+        }
+        String caseId = UUID.randomUUID().toString();
+        List<CaseMaterial> materials = checkMaterials(matter, request.materials());
+        LocalDateTime dueAt = DueDates.dueAt(matter, now, calendar.calendar());
+
+        IntakeResult result = cases.database().inTransaction(connection -> {
+            if (requestKey != null) {
+                Optional<CaseRecord> saved = CaseStore.findByRequestKey(connection, requestKey);
+                if (saved.isPresent()) {
+                    return new IntakeResult(saved.get(), false);
+                }
+            }
+            int catalogueVersion = CatalogueStore.currentVersionOf(connection);
+            CaseNumber caseNo = CaseStore.nextCaseNumber(connection, pointCode, now.toLocalDate());
+            String eventId = UUID.randomUUID().toString();
+            String detail = "{\"caseNo\":\"" + caseNo + "\"}";
+            CaseEvent intake = new CaseEvent(eventId, caseId, pointCode, pointCode, CaseEventType.INTAKE,
+                    clerk.username(), now, detail, null,
+                    EventHash.of(eventId, caseId, pointCode, pointCode, CaseEventType.INTAKE, clerk.username(), now,
+                            detail, null));
+            CaseRecord record = new CaseRecord(caseId, caseNo.toString(), pointCode, matter.code(), matter.name(),
+                    matter.department(), catalogueVersion, applicant, request.proxy(), clerk.username(), now, dueAt,
+                    materials, List.of(intake));
+            CaseStore.insert(connection, record, requestKey);
+            return new IntakeResult(record, true);
+        });
+        if (result.created()) {
+            log.info("Took in case {} for matter {} by {} (applicant id {}, phone {})", result.record().caseNo(),
+                    matter.code(), clerk.username(), ResidentIdNumber.mask(applicant.idNumber()),
+                    PhoneNumber.mask(applicant.phone()));
+        } else {
+            log.info("Returned case {} already saved for repeated request key", result.record().caseNo());
+        }
+        return result;
+    }
+
+    private static String checkRequestKey(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        String value = key.strip();
+        if (value.length() > MAX_REQUEST_KEY || !value.chars().allMatch(c -> c < 128 && c > 32)) {
+            throw DomainException.invalid("invalid_request_key",
+                    "表单标识无效，请刷新页面后重新提交", "requestKey");
+        }
+        return value;
+    }
+
+    private Matter findMatter(String code) {
+        if (code == null || code.isBlank()) {
+            throw DomainException.invalid("missing_matter", "请选择要办理的事项", "matterCode");
+        }
+        Matter matter = catalogue.find(code.strip()).orElseThrow(() -> DomainException.invalid("unknown_matter",
+                "事项编码“" + code + "”不在本县事项目录中", "matterCode"));
+        if (matter.retired()) {
+            throw DomainException.invalid("matter_retired", "事项“" + matter.name() + "”已停止办理", "matterCode");
+        }
+        return matter;
+    }
+
+    /**
+     * Pairs each catalogue material with the status the clerk ticked. A material left out of the
+     * request counts as missing, which is what an unticked box means; a required key material may
+     * never be missing, and only materials marked for it may be replaced by a commitment.
+     */
+    static List<CaseMaterial> checkMaterials(Matter matter, List<IntakeRequest.MaterialInput> inputs) {
+        Map<String, MaterialStatus> statuses = new HashMap<>();
+        for (IntakeRequest.MaterialInput input : inputs == null ? List.<IntakeRequest.MaterialInput>of() : inputs) {
+            if (input == null || input.materialId() == null) {
+                throw DomainException.invalid("invalid_material", "材料清单中有一项缺少材料编号", "materials");
+            }
+            boolean known = matter.materials().stream().anyMatch(m -> m.id().equals(input.materialId()));
+            if (!known) {
+                throw DomainException.invalid("unknown_material",
+                        "材料“" + input.materialId() + "”不属于事项“" + matter.name() + "”", "materials");
+            }
+            MaterialStatus status = MaterialStatus.fromCode(input.status()).orElseThrow(() -> DomainException.invalid(
+                    "invalid_material_status", "材料状态“" + input.status() + "”无效：应为received、missing或committed",
+                    "materials"));
+            if (statuses.put(input.materialId(), status) != null) {
+                throw DomainException.invalid("duplicate_material", "材料“" + input.materialId() + "”重复提交", "materials");
+            }
+        }
+        List<CaseMaterial> materials = new ArrayList<>();
+        for (Material material : matter.materials()) {
+            MaterialStatus status = statuses.getOrDefault(material.id(), MaterialStatus.MISSING);
+            if (status == MaterialStatus.MISSING && material.required() && material.key()) {
+                throw new DomainException(DomainException.Kind.INVALID, "key_material_missing",
+                        "关键材料“" + material.name() + "”未收取，不能容缺受理，请申请人补齐后再办理",
+                        Map.of("field", "materials", "materialId", material.id()));
+            }
+            if (status == MaterialStatus.COMMITTED && !material.commitmentAllowed()) {
+                throw new DomainException(DomainException.Kind.INVALID, "commitment_not_allowed",
+                        "材料“" + material.name() + "”不适用告知承诺，必须提交原件或证明",
+                        Map.of("field", "materials", "materialId", material.id()));
+            }
+            materials.add(new CaseMaterial(UUID.randomUUID().toString(), material.id(), material.position(),
+                    material.name(), status));
+        }
+        return materials;
+    }
+}

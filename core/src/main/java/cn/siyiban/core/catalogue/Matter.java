@@ -1,0 +1,28 @@
+package cn.siyiban.core.catalogue;
+
+import java.util.List;
+
+/**
+ * A matter (事项) of the county catalogue: what a citizen can apply for, who decides it and
+ * how fast.
+ *
+ * @param timeClass empty where the county has not published one; the receipt then names no date
+ * @param legalDays working days the law allows, where known
+ * @param promisedDays working days the county promises for a {@link TimeClass#PROMISED} matter
+ * @param proxyAllowed whether a clerk may carry the case for the citizen (帮办代办)
+ * @param revision catalogue version in which this matter last changed
+ */
+public record Matter(String code, String name, String category, String department,
+                     TimeClass timeClass, Integer legalDays, Integer promisedDays,
+                     boolean proxyAllowed, List<Material> materials, String source,
+                     boolean retired, int revision) {
+
+    public Matter {
+        materials = List.copyOf(materials);
+    }
+
+    public Matter withRevision(int newRevision) {
+        return new Matter(code, name, category, department, timeClass, legalDays, promisedDays,
+                proxyAllowed, materials, source, retired, newRevision);
+    }
+}

@@ -1,0 +1,130 @@
+package cn.siyiban.core.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's database: an embedded Derby database in a data folder by default, or any
+ * JDBC URL (PostgreSQL at central). Owns the connection pool and, for embedded Derby, shuts the
+ * database down cleanly on close so the next start needs no recovery.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final String derbyUrl;
+
+    private Database(HikariDataSource pool, String derbyUrl) {
+        this.pool = pool;
+        this.derbyUrl = derbyUrl;
+    }
+
+    /** Returns the JDBC URL of the embedded Derby database kept in {@code folder}. */
+    public static String derbyUrl(Path folder) {
+        return "jdbc:derby:" + folder.toAbsolutePath() + ";create=true";
+    }
+
+    /**
+     * Opens (creating if needed) the embedded Derby database in {@code folder}.
+     *
+     * @param maxConnections pool size; Derby embedded serializes writes per table anyway, and a
+     *                       node serves a handful of clerks, so a small pool is enough
+     */
+    public static Database openDerby(Path folder, int maxConnections) {
+        String url = derbyUrl(folder);
+        return open(url, null, null, maxConnections, "jdbc:derby:" + folder.toAbsolutePath());
+    }
+
+    /** Opens a database server by URL, e.g. PostgreSQL for a large central. */
+    public static Database openServer(String url, String user, String password, int maxConnections) {
+        return open(url, user, password, maxConnections, null);
+    }
+
+    private static Database open(String url, String user, String password, int maxConnections,
+                                 String derbyUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        config.setPoolName("siyiban-db");
+        // Derby embedded has no network round trip; fail fast if the pool is exhausted by a bug.
+        config.setConnectionTimeout(10_000);
+        HikariDataSource pool = new HikariDataSource(config);
+        log.info("Opened database {}", derbyUrl != null ? derbyUrl : url.replaceAll("password=[^&;]*", "password=***"));
+        return new Database(pool, derbyUrl);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public boolean isDerby() {
+        return derbyUrl != null;
+    }
+
+    /** Runs {@code work} in one transaction, committing on success and rolling back on any failure. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** Runs read-only {@code work} on a pooled connection in auto-commit mode. */
+    public <T> T query(SqlWork<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (derbyUrl != null) {
+            shutdownDerby(derbyUrl);
+        }
+    }
+
+    private static void shutdownDerby(String url) {
+        try {
+            DriverManager.getConnection(url + ";shutdown=true").close();
+        } catch (SQLException e) {
+            // Derby reports a clean shutdown of one database as SQLState 08006.
+            if (!"08006".equals(e.getSQLState())) {
+                log.warn("Derby shutdown of {} failed: {}", url, e.getMessage());
+                return;
+            }
+        }
+        log.info("Closed database {}", url);
+    }
+
+    /** A unit of JDBC work. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

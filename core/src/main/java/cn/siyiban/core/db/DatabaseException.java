@@ -1,0 +1,37 @@
+package cn.siyiban.core.db;
+
+import java.sql.SQLException;
+
+/**
+ * An unexpected database failure, unchecked so that services stay readable. Disk full and
+ * similar storage failures are recognized by {@link #isStorageFull()} so the web layer can tell
+ * the clerk what happened.
+ */
+public final class DatabaseException extends RuntimeException {
+
+    public DatabaseException(SQLException cause) {
+        super(cause.getMessage(), cause);
+    }
+
+    public SQLException sqlException() {
+        return (SQLException) getCause();
+    }
+
+    /**
+     * Whether the failure looks like a full disk: an I/O message "No space left on device"
+     * somewhere in the cause chain, or a Derby page write failure (SQLState class XSDG).
+     */
+    public boolean isStorageFull() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No space left on device")) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("XSDG")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

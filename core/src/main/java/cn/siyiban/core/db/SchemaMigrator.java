@@ -1,0 +1,190 @@
+package cn.siyiban.core.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the versioned SQL scripts listed in a class path {@code index.txt}, each once, in
+ * order, each in its own transaction, and records them in {@code sy_schema_version} with a
+ * checksum. A script whose text changed after it was applied stops the start, because the
+ * databases in the field would no longer match the code.
+ *
+ * <p>The migrator is small on purpose: siyiban's scripts are plain DDL that Derby and
+ * PostgreSQL both run, and Derby runs DDL inside transactions, so a failed script leaves
+ * nothing behind.
+ */
+public final class SchemaMigrator {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
+    private static final String VERSION_TABLE = "SY_SCHEMA_VERSION";
+
+    private final String folder;
+
+    /** @param folder class path folder holding {@code index.txt} and the scripts it lists */
+    public SchemaMigrator(String folder) {
+        this.folder = folder.endsWith("/") ? folder : folder + "/";
+    }
+
+    /** The schema shipped in siyiban-core. */
+    public static SchemaMigrator core() {
+        return new SchemaMigrator("/cn/siyiban/core/schema/");
+    }
+
+    /** Applies every pending script; returns the names of the scripts applied now. */
+    public List<String> migrate(Database database) {
+        Map<String, String> scripts = readScripts();
+        database.inTransaction(connection -> {
+            createVersionTable(connection);
+            return null;
+        });
+        return applyPending(database, scripts);
+    }
+
+    private List<String> applyPending(Database database, Map<String, String> scripts) {
+        Map<String, String> applied = database.query(SchemaMigrator::appliedChecksums);
+        List<String> appliedNow = new ArrayList<>();
+        int version = 0;
+        for (Map.Entry<String, String> script : scripts.entrySet()) {
+            version++;
+            String name = script.getKey();
+            String checksum = checksum(script.getValue());
+            String recorded = applied.get(name);
+            if (recorded != null) {
+                if (!recorded.equals(checksum)) {
+                    throw new IllegalStateException("schema script " + name
+                            + " changed after it was applied (checksum " + recorded + " in the database, "
+                            + checksum + " shipped); add a new script instead of editing an applied one");
+                }
+                continue;
+            }
+            int scriptVersion = version;
+            database.inTransaction(connection -> {
+                for (String statement : statements(script.getValue())) {
+                    try (Statement sql = connection.createStatement()) {
+                        sql.execute(statement);
+                    }
+                }
+                recordScript(connection, scriptVersion, name, checksum);
+                return null;
+            });
+            log.info("Applied schema script {} (version {})", name, scriptVersion);
+            appliedNow.add(name);
+        }
+        return appliedNow;
+    }
+
+    private Map<String, String> readScripts() {
+        Map<String, String> scripts = new LinkedHashMap<>();
+        for (String line : resource("index.txt").split("\n")) {
+            String name = line.strip();
+            if (!name.isEmpty() && !name.startsWith("#")) {
+                scripts.put(name, resource(name));
+            }
+        }
+        return scripts;
+    }
+
+    private String resource(String name) {
+        String path = folder + name;
+        try (InputStream in = SchemaMigrator.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing class path resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /**
+     * Splits a script at semicolons that end a line, after removing {@code --} comment lines.
+     * siyiban's scripts keep one statement per semicolon-terminated block and put no
+     * semicolons inside literals, which this relies on.
+     */
+    static List<String> statements(String script) {
+        StringBuilder current = new StringBuilder();
+        List<String> statements = new ArrayList<>();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            if (trimmed.endsWith(";")) {
+                current.append(trimmed, 0, trimmed.length() - 1);
+                statements.add(current.toString().strip());
+                current.setLength(0);
+            } else {
+                current.append(line).append('\n');
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    private static void createVersionTable(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        try (ResultSet tables = meta.getTables(null, null, VERSION_TABLE, null);
+             ResultSet lower = meta.getTables(null, null, VERSION_TABLE.toLowerCase(), null)) {
+            if (tables.next() || lower.next()) {
+                return;
+            }
+        }
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE sy_schema_version (version INTEGER NOT NULL PRIMARY KEY, "
+                    + "script VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP NOT NULL)");
+        }
+    }
+
+    private static Map<String, String> appliedChecksums(Connection connection) throws SQLException {
+        Map<String, String> applied = new LinkedHashMap<>();
+        try (Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT script, checksum FROM sy_schema_version ORDER BY version")) {
+            while (rows.next()) {
+                applied.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return applied;
+    }
+
+    private static void recordScript(Connection connection, int version, String name, String checksum)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO sy_schema_version (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+            insert.setInt(1, version);
+            insert.setString(2, name);
+            insert.setString(3, checksum);
+            insert.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
+            insert.executeUpdate();
+        }
+    }
+
+    static String checksum(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Database lifecycle, pooling and the versioned schema. */
+package cn.siyiban.core.db;

@@ -1,0 +1,2 @@
+/** First-start loading of the reference data shipped with siyiban. */
+package cn.siyiban.core.seed;

@@ -1,0 +1,74 @@
+package cn.siyiban.core.staff;
+
+import cn.siyiban.core.db.Database;
+import cn.siyiban.core.db.Rows;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Staff accounts in the database. */
+public final class StaffStore {
+
+    private final Database database;
+
+    public StaffStore(Database database) {
+        this.database = database;
+    }
+
+    public Optional<Staff> findByUsername(String username) {
+        return database.query(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM sy_staff WHERE username = ?")) {
+                select.setString(1, username);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(read(row)) : Optional.<Staff>empty();
+                }
+            }
+        });
+    }
+
+    public List<Staff> all() {
+        return database.query(connection -> {
+            List<Staff> staff = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM sy_staff ORDER BY username");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    staff.add(read(row));
+                }
+            }
+            return staff;
+        });
+    }
+
+    public void insert(Staff staff, LocalDateTime now) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_staff (id, username, "
+                    + "display_name, staff_role, point_code, department, password_hash, enabled, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, staff.id());
+                insert.setString(2, staff.username());
+                insert.setString(3, staff.displayName());
+                insert.setString(4, staff.role().code());
+                insert.setString(5, staff.pointCode());
+                insert.setString(6, staff.department());
+                insert.setString(7, staff.passwordHash());
+                insert.setBoolean(8, staff.enabled());
+                Rows.setTime(insert, 9, now);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static Staff read(ResultSet row) throws SQLException {
+        String roleCode = row.getString("staff_role");
+        Role role = Role.fromCode(roleCode)
+                .orElseThrow(() -> new IllegalStateException("unknown role in sy_staff: " + roleCode));
+        return new Staff(row.getString("id"), row.getString("username"), row.getString("display_name"), role,
+                row.getString("point_code"), row.getString("department"), row.getString("password_hash"),
+                row.getBoolean("enabled"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Staff accounts, roles and password hashing. */
+package cn.siyiban.core.staff;

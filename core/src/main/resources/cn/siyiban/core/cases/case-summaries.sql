@@ -1,0 +1,18 @@
+-- Case list, newest first. Each filter is bound twice: "? IS NULL" turns it off.
+-- The status is the type of the case's latest event; events that share a time are broken by
+-- the larger id only for determinism, because the workflow order is applied again in Java
+-- when a single case is read.
+SELECT c.case_no, c.origin_point, c.matter_code, c.matter_name, c.applicant_name, c.proxy,
+       c.created_at, c.due_at,
+       (SELECT e.event_type FROM sy_case_event e
+         WHERE e.case_id = c.id
+         ORDER BY e.occurred_at DESC, e.id DESC
+         FETCH FIRST 1 ROWS ONLY) AS status
+  FROM sy_case c
+ WHERE (CAST(? AS VARCHAR(20)) IS NULL OR c.origin_point = ?)
+   AND (CAST(? AS VARCHAR(100)) IS NULL OR c.department = ?)
+   AND (CAST(? AS VARCHAR(32)) IS NULL OR c.matter_code = ?)
+   AND (CAST(? AS VARCHAR(100)) IS NULL OR c.case_no LIKE ? OR c.applicant_name LIKE ? OR c.matter_name LIKE ?)
+   AND (CAST(? AS TIMESTAMP) IS NULL OR c.created_at >= ?)
+   AND (CAST(? AS TIMESTAMP) IS NULL OR c.created_at < ?)
+ ORDER BY c.created_at DESC
