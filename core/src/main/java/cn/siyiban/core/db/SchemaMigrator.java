@@ -24,8 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the versioned SQL scripts listed in a class path {@code index.txt}, each once, in
- * order, each in its own transaction, and records them in {@code sy_schema_version} with a
- * checksum. A script whose text changed after it was applied stops the start, because the
+ * order, each in its own transaction, and records them in a version table with a checksum. A script whose text changed after it was applied stops the start, because the
  * databases in the field would no longer match the code.
  *
  * <p>The migrator is small on purpose: siyiban's scripts are plain DDL that Derby and
@@ -35,32 +34,35 @@ import org.slf4j.LoggerFactory;
 public final class SchemaMigrator {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
-    private static final String VERSION_TABLE = "SY_SCHEMA_VERSION";
-
     private final String folder;
+    private final String versionTable;
 
-    /** @param folder class path folder holding {@code index.txt} and the scripts it lists */
-    public SchemaMigrator(String folder) {
+    /**
+     * @param folder class path folder holding {@code index.txt} and the scripts it lists
+     * @param versionTable table recording the applied scripts, one per script set
+     */
+    public SchemaMigrator(String folder, String versionTable) {
         this.folder = folder.endsWith("/") ? folder : folder + "/";
+        this.versionTable = versionTable.toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The schema shipped in siyiban-core. */
+    /** The schema shipped in siyiban-core, recorded in {@code sy_schema_version}. */
     public static SchemaMigrator core() {
-        return new SchemaMigrator("/cn/siyiban/core/schema/");
+        return new SchemaMigrator("/cn/siyiban/core/schema/", "sy_schema_version");
     }
 
     /** Applies every pending script; returns the names of the scripts applied now. */
     public List<String> migrate(Database database) {
         Map<String, String> scripts = readScripts();
         database.inTransaction(connection -> {
-            createVersionTable(connection);
+            createVersionTable(connection, versionTable);
             return null;
         });
         return applyPending(database, scripts);
     }
 
     private List<String> applyPending(Database database, Map<String, String> scripts) {
-        Map<String, String> applied = database.query(SchemaMigrator::appliedChecksums);
+        Map<String, String> applied = database.query(connection -> appliedChecksums(connection, versionTable));
         List<String> appliedNow = new ArrayList<>();
         int version = 0;
         for (Map.Entry<String, String> script : scripts.entrySet()) {
@@ -83,7 +85,7 @@ public final class SchemaMigrator {
                         sql.execute(statement);
                     }
                 }
-                recordScript(connection, scriptVersion, name, checksum);
+                recordScript(connection, versionTable, scriptVersion, name, checksum);
                 return null;
             });
             log.info("Applied schema script {} (version {})", name, scriptVersion);
@@ -142,24 +144,25 @@ public final class SchemaMigrator {
         return statements;
     }
 
-    private static void createVersionTable(Connection connection) throws SQLException {
+    private static void createVersionTable(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        try (ResultSet tables = meta.getTables(null, null, VERSION_TABLE, null);
-             ResultSet lower = meta.getTables(null, null, VERSION_TABLE.toLowerCase(), null)) {
-            if (tables.next() || lower.next()) {
+        // Derby reports unquoted names in upper case, PostgreSQL in lower case.
+        try (ResultSet upper = meta.getTables(null, null, table.toUpperCase(java.util.Locale.ROOT), null);
+             ResultSet lower = meta.getTables(null, null, table, null)) {
+            if (upper.next() || lower.next()) {
                 return;
             }
         }
         try (Statement sql = connection.createStatement()) {
-            sql.execute("CREATE TABLE sy_schema_version (version INTEGER NOT NULL PRIMARY KEY, "
+            sql.execute("CREATE TABLE " + table + " (version INTEGER NOT NULL PRIMARY KEY, "
                     + "script VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP NOT NULL)");
         }
     }
 
-    private static Map<String, String> appliedChecksums(Connection connection) throws SQLException {
+    private static Map<String, String> appliedChecksums(Connection connection, String table) throws SQLException {
         Map<String, String> applied = new LinkedHashMap<>();
         try (Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT script, checksum FROM sy_schema_version ORDER BY version")) {
+             ResultSet rows = sql.executeQuery("SELECT script, checksum FROM " + table + " ORDER BY version")) {
             while (rows.next()) {
                 applied.put(rows.getString(1), rows.getString(2));
             }
@@ -167,10 +170,10 @@ public final class SchemaMigrator {
         return applied;
     }
 
-    private static void recordScript(Connection connection, int version, String name, String checksum)
-            throws SQLException {
+    private static void recordScript(Connection connection, String table, int version, String name,
+                                     String checksum) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO sy_schema_version (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO " + table + " (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
             insert.setInt(1, version);
             insert.setString(2, name);
             insert.setString(3, checksum);
