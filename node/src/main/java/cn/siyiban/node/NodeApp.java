@@ -1,0 +1,159 @@
+package cn.siyiban.node;
+
+import cn.siyiban.core.calendar.CalendarStore;
+import cn.siyiban.core.cases.CaseHistory;
+import cn.siyiban.core.cases.CaseStore;
+import cn.siyiban.core.cases.IntakeService;
+import cn.siyiban.core.catalogue.CatalogueStore;
+import cn.siyiban.core.db.Database;
+import cn.siyiban.core.db.SchemaMigrator;
+import cn.siyiban.core.network.PointStore;
+import cn.siyiban.core.seed.ReferenceDataSeeder;
+import cn.siyiban.core.staff.LoginGuard;
+import cn.siyiban.core.staff.StaffStore;
+import cn.siyiban.core.time.CountyClock;
+import cn.siyiban.node.auth.DemoAccounts;
+import cn.siyiban.node.auth.LoginRoutes;
+import cn.siyiban.node.auth.SessionGuard;
+import cn.siyiban.node.cases.CaseRoutes;
+import cn.siyiban.node.catalogue.MatterRoutes;
+import cn.siyiban.node.health.HealthRoutes;
+import cn.siyiban.node.settings.NodeSettings;
+import cn.siyiban.node.web.Json;
+import cn.siyiban.node.web.PageRoutes;
+import cn.siyiban.node.web.PointNames;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A service point node. {@link #create} opens and prepares the database and wires every part;
+ * {@link #start} starts the parts in order and {@link #stop} stops them in reverse and closes the
+ * database. {@code Main} and the tests build the node the same way.
+ */
+public final class NodeApp {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeApp.class);
+    /** Connections to the embedded database: a node serves a handful of clerks. */
+    private static final int MAX_CONNECTIONS = 8;
+
+    private final NodeSettings settings;
+    private final Database database;
+    private final WebServer web;
+    private final List<Component> components;
+    private final List<Component> started = new ArrayList<>();
+    private boolean closed;
+
+    private NodeApp(NodeSettings settings, Database database, WebServer web, List<Component> components) {
+        this.settings = settings;
+        this.database = database;
+        this.web = web;
+        this.components = components;
+    }
+
+    /**
+     * Opens the Derby database in {@code <data>/db}, applies the schema, loads the shipped
+     * reference data into an empty database, creates the demo accounts in demo mode, and builds
+     * the unstarted web server.
+     */
+    public static NodeApp create(NodeSettings settings) {
+        Database database = Database.openDerby(settings.databaseDir(), MAX_CONNECTIONS);
+        try {
+            CountyClock clock = CountyClock.system();
+            SchemaMigrator.core().migrate(database);
+            ReferenceDataSeeder.seedIfEmpty(database, clock);
+            StaffStore staffStore = new StaffStore(database);
+            if (settings.demo()) {
+                DemoAccounts.createIfAbsent(staffStore, settings.pointCode(), clock);
+            }
+            WebServer web = new WebServer(settings, Json.mapper(), routes(settings, database, clock));
+            // NOTE: the SymmetricDS client engine belongs before the web server in this list, so
+            // that it is registered before clerks can save cases and stops after they no longer can.
+            List<Component> components = List.of(web);
+            return new NodeApp(settings, database, web, components);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(
+            NodeSettings settings, Database database, CountyClock clock) {
+        ObjectMapper mapper = Json.mapper();
+        StaffStore staffStore = new StaffStore(database);
+        CaseStore cases = new CaseStore(database);
+        CatalogueStore catalogue = new CatalogueStore(database);
+        PointNames pointNames = new PointNames(new PointStore(database));
+        String point = settings.pointCode();
+        IntakeService intake = new IntakeService(cases, catalogue, new CalendarStore(database), clock, point);
+        SessionGuard guard = new SessionGuard(staffStore);
+        LoginRoutes login = new LoginRoutes(staffStore, new LoginGuard(database, clock), pointNames, mapper, point,
+                settings.sessionTimeoutMinutes());
+        CaseRoutes caseRoutes = new CaseRoutes(intake, cases, new CaseHistory(cases, clock, point), staffStore,
+                pointNames, mapper);
+        HealthRoutes health = new HealthRoutes(cases, pointNames, point, Version.current());
+        PageRoutes pages = new PageRoutes();
+        return routes -> {
+            routes.before(guard::check);
+            health.register(routes);
+            login.register(routes);
+            new MatterRoutes(catalogue).register(routes);
+            caseRoutes.register(routes);
+            pages.register(routes);
+        };
+    }
+
+    /** Starts every component in order; on a failure stops those already started and rethrows. */
+    public void start() {
+        long begin = System.nanoTime();
+        for (Component component : components) {
+            try {
+                component.start();
+                started.add(component);
+            } catch (RuntimeException e) {
+                log.error("Failed to start the {}: {}", component.name(), e.toString());
+                stop();
+                throw e;
+            }
+        }
+        log.info("siyiban node {} for point {} started in {} ms, listening on http://{}:{}/", Version.current(),
+                settings.pointCode(), (System.nanoTime() - begin) / 1_000_000, settings.host(), port());
+    }
+
+    /** Stops the started components in reverse order and closes the database; safe to call twice. */
+    public synchronized void stop() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Component component = started.get(i);
+            try {
+                component.stop();
+            } catch (RuntimeException e) {
+                log.warn("Failed to stop the {} cleanly: {}", component.name(), e.toString());
+            }
+        }
+        boolean wasStarted = !started.isEmpty();
+        started.clear();
+        if (!closed) {
+            closed = true;
+            database.close();
+        }
+        if (wasStarted) {
+            log.info("siyiban node for point {} stopped", settings.pointCode());
+        }
+    }
+
+    /** Returns the port the web server listens on, useful when the settings asked for port 0. */
+    public int port() {
+        return web.port();
+    }
+
+    /** Returns the node's database, for the sync engine and for tests that prepare data. */
+    public Database database() {
+        return database;
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,2 @@
+/** The public health check of a node. */
+package cn.siyiban.node.health;

@@ -1,0 +1,82 @@
+package cn.siyiban.node.settings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The node's command line: options that set a setting key, plus {@code --config}, {@code --help}
+ * and {@code --version}. Both {@code --port 8082} and {@code --port=8082} are accepted.
+ */
+public record CommandLine(Map<String, String> settings, String configFile, boolean help, boolean version) {
+
+    /** Options that take a value, mapped to the setting key they set. */
+    private static final Map<String, String> VALUE_OPTIONS = Map.of(
+            "--data", SettingsLoader.DATA_DIR,
+            "--host", SettingsLoader.HTTP_HOST,
+            "--port", SettingsLoader.HTTP_PORT,
+            "--point", SettingsLoader.POINT_CODE,
+            "--log-dir", SettingsLoader.LOG_DIR,
+            "--session-timeout", SettingsLoader.SESSION_TIMEOUT_MINUTES);
+
+    public static final String HELP = """
+            用法 / Usage: java -jar siyiban-node.jar [选项 / options]
+
+              --point CODE            本服务点的区划代码（12位，村或镇）/ division code of this service point
+                                      (setting point.code, environment SIYIBAN_POINT_CODE; required)
+              --data DIR              数据文件夹 / data folder, default ./data/node (data.dir)
+              --host HOST             监听地址 / address to bind, default 0.0.0.0 so LAN browsers reach it (http.host)
+              --port N                网页端口 / web port, default 8082; 0 picks a free port (http.port)
+              --log-dir DIR           日志文件夹 / log folder, default DATA/logs (log.dir)
+              --session-timeout MIN   登录空闲超时（分钟）/ idle minutes before a clerk logs in again,
+                                      5 to 1440, default 120 (session.timeout.minutes)
+              --demo                  演示模式：创建演示账号，密码 siyiban-demo；默认站点为北爱园居委会
+                                      / demo mode: creates demo accounts with a published password (demo)
+              --config FILE           从 properties 文件读取上述设置 / read the settings above from a properties file
+              --version               显示版本 / print the version
+              --help                  显示本说明 / print this help
+
+            优先级 / precedence: 内置默认值 built-in default < --config 文件 file
+                                 < 环境变量 environment (SIYIBAN_POINT_CODE, SIYIBAN_HTTP_PORT, ...) < 命令行 command line
+            """;
+
+    /** Parses {@code args}; throws {@link SettingsException} for an unknown option or a missing value. */
+    public static CommandLine parse(List<String> args) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String configFile = null;
+        boolean help = false;
+        boolean version = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            }
+            switch (name) {
+                case "--help", "-h" -> help = true;
+                case "--version" -> version = true;
+                case "--demo" -> settings.put(SettingsLoader.DEMO, value == null ? "true" : value);
+                case "--config" -> configFile = value != null ? value : valueAfter(args, i++, name);
+                default -> {
+                    String key = VALUE_OPTIONS.get(name);
+                    if (key == null) {
+                        throw new SettingsException("未知的命令行选项 " + arg + "，可用 --help 查看全部选项"
+                                + " / unknown option " + arg + "; see --help");
+                    }
+                    settings.put(key, value != null ? value : valueAfter(args, i++, name));
+                }
+            }
+        }
+        return new CommandLine(Map.copyOf(settings), configFile, help, version);
+    }
+
+    private static String valueAfter(List<String> args, int index, String option) {
+        if (index + 1 >= args.size() || args.get(index + 1).startsWith("--")) {
+            throw new SettingsException("命令行选项 " + option + " 缺少取值 / option " + option + " needs a value");
+        }
+        return args.get(index + 1);
+    }
+}
