@@ -1,0 +1,49 @@
+/* One case with its materials and its event timeline. */
+(function () {
+  'use strict';
+  var el = SY.el;
+
+  function row(label, value) {
+    return el('tr', {}, el('th', { text: label }), el('td', { text: value || '' }));
+  }
+
+  function render(c) {
+    document.getElementById('case-title').textContent = '办件 ' + c.caseNo;
+    var facts = document.getElementById('case-facts');
+    facts.textContent = '';
+    [['状态', c.statusLabel], ['事项', c.matterName + '（' + c.matterCode + '）'], ['承办部门', c.department],
+      ['申请人', c.applicant.name], ['证件', c.applicant.idTypeLabel + ' ' + c.applicant.idNumber],
+      ['联系电话', c.applicant.phone], ['地址', c.applicant.address], ['代办', c.proxy ? '是' : '否'],
+      ['受理点', c.originPointName], ['受理人', c.intakeClerkName], ['受理时间', SY.formatDateTime(c.createdAt)],
+      ['承诺办结', SY.formatDue(c.dueAt)], ['事项目录版本', String(c.catalogueVersion)]]
+      .forEach(function (pair) { facts.appendChild(row(pair[0], pair[1])); });
+    var materials = document.getElementById('case-materials');
+    materials.textContent = '';
+    c.materials.forEach(function (m) { materials.appendChild(row(m.name, m.statusLabel)); });
+    var events = document.getElementById('case-events');
+    events.textContent = '';
+    c.events.forEach(function (e) {
+      events.appendChild(el('li', {},
+        el('span', { className: 'event-time', text: SY.formatDateTime(e.at) }),
+        el('span', { className: 'event-type', text: e.typeLabel }),
+        el('span', { className: 'event-who', text: e.pointName + ' · ' + e.actorName })));
+    });
+    document.getElementById('receipt-link').href = '/receipt/' + encodeURIComponent(c.caseNo);
+    document.getElementById('case').hidden = false;
+  }
+
+  function load() {
+    SY.api('GET', '/api/cases/' + encodeURIComponent(SY.lastPathSegment())).then(function (result) {
+      render(result.data);
+    }, function (e) { SY.showError(document.getElementById('page-error'), e); });
+  }
+
+  SY.ready(function () {
+    document.getElementById('deliver').addEventListener('click', function () {
+      if (!window.confirm('确认已将办理结果交给申请人？')) { return; }
+      SY.api('POST', '/api/cases/' + encodeURIComponent(SY.lastPathSegment()) + '/delivery', {})
+        .then(load, function (e) { SY.showError(document.getElementById('page-error'), e); });
+    });
+    load();
+  });
+}());

@@ -1,0 +1,39 @@
+/* Catalogue search: find a matter by name and open its intake form. */
+(function () {
+  'use strict';
+  var el = SY.el;
+
+  function render(matters) {
+    var list = document.getElementById('matter-list');
+    list.textContent = '';
+    if (matters.length === 0) {
+      list.appendChild(el('p', { className: 'empty', text: '没有找到相关事项，请换个关键词' }));
+      return;
+    }
+    matters.forEach(function (matter) {
+      var time = matter.timeClassLabel ? matter.timeClassLabel
+        + (matter.promisedDays ? '（' + matter.promisedDays + '个工作日）' : '') : '时限以部门审核为准';
+      list.appendChild(el('div', { className: 'matter' },
+        el('div', { className: 'matter-name', text: matter.name }),
+        el('div', { className: 'matter-meta', text: matter.code + ' · ' + matter.department + ' · ' + time
+          + (matter.proxyAllowed ? ' · 可代办' : '') }),
+        el('a', { className: 'button', href: '/intake?matter=' + encodeURIComponent(matter.code),
+          'data-matter': matter.code, text: '受理' })));
+    });
+  }
+
+  function search() {
+    var q = document.getElementById('q').value;
+    SY.api('GET', '/api/matters?q=' + encodeURIComponent(q)).then(function (result) {
+      render(result.data);
+    }, function (e) { SY.showError(document.getElementById('page-error'), e); });
+  }
+
+  SY.ready(function () {
+    document.getElementById('search-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      search();
+    });
+    search();
+  });
+}());
