@@ -1,0 +1,46 @@
+package cn.siyiban.node;
+
+import cn.siyiban.core.applicant.ResidentIdNumber;
+import cn.siyiban.node.settings.NodeSettings;
+import cn.siyiban.node.settings.SettingsLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A demo node on a free port of 127.0.0.1 with its own Derby database in a temporary folder. */
+final class TestNode implements AutoCloseable {
+
+    final NodeApp app;
+    final String baseUrl;
+
+    private TestNode(NodeApp app) {
+        this.app = app;
+        this.baseUrl = "http://127.0.0.1:" + app.port();
+    }
+
+    static TestNode start() {
+        try {
+            Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "node-test-");
+            NodeApp app = NodeApp.create(NodeSettings.demo(dir, SettingsLoader.DEMO_POINT_CODE));
+            app.start();
+            return new TestNode(app);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ApiClient client() {
+        return new ApiClient(baseUrl);
+    }
+
+    /** Completes 17 digits with their GB 11643 check character. */
+    static String residentId(String first17) {
+        return first17 + ResidentIdNumber.checkCharacter(first17);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
