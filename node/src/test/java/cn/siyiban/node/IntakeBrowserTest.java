@@ -1,0 +1,107 @@
+package cn.siyiban.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.siyiban.node.auth.DemoAccounts;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A clerk's morning in headless Chromium: log in, find a matter, take in a case with a missing
+ * non-key material and a rare-character name, and read the receipt. It uses Debian's chromium
+ * and chromedriver and fails when they are missing, because CI installs them.
+ */
+class IntakeBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private static TestNode node;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assertTrue(CHROMIUM.canExecute(), "missing " + CHROMIUM + ": apt-get install chromium chromium-driver");
+        assertTrue(CHROMEDRIVER.canExecute(), "missing " + CHROMEDRIVER + ": apt-get install chromium-driver");
+        node = TestNode.start();
+        Path profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN");
+        // An explicit driver executable keeps Selenium Manager from downloading anything.
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void clerkTakesInCaseAndPrintsReceipt() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get(node.baseUrl + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("clerk");
+        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+
+        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+        wait.until(ExpectedConditions.textToBe(By.id("point-name"), "北爱园居委会"));
+        query.sendKeys("最低生活保障");
+        browser.findElement(By.cssSelector("#search-form button")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#matter-list .matter"), 1));
+        browser.findElement(By.cssSelector("a[data-matter='SYM-023']")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("intake-form")));
+        browser.findElement(By.id("applicant-name")).sendKeys(IntakeApiTest.RARE_NAME);
+        browser.findElement(By.id("id-number")).sendKeys(TestNode.residentId("32132319800101123"));
+        browser.findElement(By.id("phone")).sendKeys("13905271234");
+        browser.findElement(By.id("address")).sendKeys("泗阳县爱园镇北爱园居委会");
+        for (String material : new String[] {"M01", "M02", "M04", "M05", "M06"}) {
+            browser.findElement(By.id("m-SYM-023-" + material + "-received")).click();
+        }
+        browser.findElement(By.id("m-SYM-023-M03-missing")).click();
+        browser.findElement(By.id("m-SYM-023-M04-missing")).click();
+        browser.findElement(By.id("save")).click();
+
+        wait.until(ExpectedConditions.urlContains("/receipt/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt")));
+        String caseNo = browser.findElement(By.id("receipt-case-no")).getText();
+        assertTrue(caseNo.matches("321323101001-\\d{8}-\\d{4}"), caseNo);
+        assertEquals(IntakeApiTest.RARE_NAME, browser.findElement(By.id("receipt-applicant")).getText());
+        String missing = browser.findElement(By.id("receipt-missing")).getText();
+        assertTrue(missing.contains("收入证明"), missing);
+        assertTrue(missing.contains("第二代残疾人证"), missing);
+        String due = browser.findElement(By.id("receipt-due")).getText();
+        assertTrue(due.matches("\\d{4}年\\d{2}月\\d{2}日前"), due);
+        assertEquals("北爱园居委会", browser.findElement(By.id("receipt-point")).getText());
+        String id = browser.findElement(By.id("receipt-id")).getText();
+        assertTrue(id.contains("321323********"), id);
+        assertEquals(1, node.client().get("/health").json().get("cases").asInt());
+    }
+}
