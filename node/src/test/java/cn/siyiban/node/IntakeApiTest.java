@@ -192,7 +192,7 @@ class IntakeApiTest {
         ApiClient.Response created = clerk.post("/api/cases", subsistenceIntake("孙八",
                 TestNode.residentId("32132319650707003"), UUID.randomUUID().toString()));
         new StaffStore(node.app.database()).insert(new Staff(UUID.randomUUID().toString(), "neighbour", "邻村代办员",
-                Role.VILLAGE_CLERK, "321323101002", null, PasswordHasher.hash("neighbour-pass"), true),
+                Role.VILLAGE_CLERK, "321323101004", null, PasswordHasher.hash("neighbour-pass"), true),
                 CountyClock.system().now());
         ApiClient neighbour = node.client();
         neighbour.login("neighbour", "neighbour-pass");

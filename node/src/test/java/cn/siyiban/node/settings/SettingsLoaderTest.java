@@ -1,0 +1,84 @@
+package cn.siyiban.node.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+
+    private static NodeSettings load(Map<String, String> environment, String... args) {
+        return SettingsLoader.load(CommandLine.parse(List.of(args)), environment);
+    }
+
+    @Test
+    void defaultsNeedPointCode() {
+        SettingsException e = assertThrows(SettingsException.class, () -> load(Map.of()));
+
+        assertTrue(e.getMessage().contains("point.code"), e.getMessage());
+        assertTrue(e.getMessage().contains("缺少必填设置"), e.getMessage());
+    }
+
+    @Test
+    void demoUsesDefaultVillage() {
+        NodeSettings settings = load(Map.of(), "--demo");
+
+        assertTrue(settings.demo());
+        assertEquals("321323101001", settings.pointCode());
+        assertEquals(8082, settings.port());
+        assertEquals("0.0.0.0", settings.host());
+        assertEquals(Path.of("data/node/logs"), settings.logDir());
+    }
+
+    @Test
+    void precedenceIsFileEnvironmentCommandLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, "point.code=321323101004\nhttp.port=9001\nhttp.host=127.0.0.1\n");
+
+        NodeSettings fromFile = load(Map.of(), "--config", file.toString());
+        NodeSettings fromEnvironment = load(Map.of("SIYIBAN_HTTP_PORT", "9002"), "--config", file.toString());
+        NodeSettings fromCommandLine = load(Map.of("SIYIBAN_HTTP_PORT", "9002"), "--config", file.toString(),
+                "--port=9003");
+
+        assertEquals(9001, fromFile.port());
+        assertEquals("321323101004", fromFile.pointCode());
+        assertEquals("127.0.0.1", fromFile.host());
+        assertEquals(9002, fromEnvironment.port());
+        assertEquals(9003, fromCommandLine.port());
+    }
+
+    @Test
+    void brokenValueNamesKeyValueAndRule() {
+        SettingsException port = assertThrows(SettingsException.class,
+                () -> load(Map.of("SIYIBAN_HTTP_PORT", "80000"), "--demo"));
+        SettingsException unknownPoint = assertThrows(SettingsException.class, () -> load(Map.of(), "--point", "999"));
+        SettingsException county = assertThrows(SettingsException.class,
+                () -> load(Map.of(), "--point", "321323000000"));
+
+        assertTrue(port.getMessage().contains("http.port=\"80000\""), port.getMessage());
+        assertTrue(port.getMessage().contains("SIYIBAN_HTTP_PORT"), port.getMessage());
+        assertTrue(port.getMessage().contains("0 到 65535"), port.getMessage());
+        assertTrue(unknownPoint.getMessage().contains("point.code=\"999\""), unknownPoint.getMessage());
+        assertTrue(county.getMessage().contains("village or township"), county.getMessage());
+    }
+
+    @Test
+    void unknownOptionAndFileKeyRejected(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, "point.kode=321323101001\n");
+
+        SettingsException option = assertThrows(SettingsException.class, () -> load(Map.of(), "--prot", "1"));
+        SettingsException key = assertThrows(SettingsException.class,
+                () -> load(Map.of(), "--config", file.toString()));
+
+        assertTrue(option.getMessage().contains("--prot"), option.getMessage());
+        assertTrue(key.getMessage().contains("point.kode"), key.getMessage());
+    }
+}
