@@ -44,10 +44,13 @@ public final class NodeApp {
     private final WebServer web;
     private final List<Component> components;
     private final List<Component> started = new ArrayList<>();
+    private final long createdNanos;
     private boolean closed;
 
-    private NodeApp(NodeSettings settings, Database database, WebServer web, List<Component> components) {
+    private NodeApp(NodeSettings settings, Database database, WebServer web, List<Component> components,
+                    long createdNanos) {
         this.settings = settings;
+        this.createdNanos = createdNanos;
         this.database = database;
         this.web = web;
         this.components = components;
@@ -59,6 +62,7 @@ public final class NodeApp {
      * the unstarted web server.
      */
     public static NodeApp create(NodeSettings settings) {
+        long begin = System.nanoTime();
         Database database = Database.openDerby(settings.databaseDir(), MAX_CONNECTIONS);
         try {
             CountyClock clock = CountyClock.system();
@@ -72,7 +76,7 @@ public final class NodeApp {
             // NOTE: the SymmetricDS client engine belongs before the web server in this list, so
             // that it is registered before clerks can save cases and stops after they no longer can.
             List<Component> components = List.of(web);
-            return new NodeApp(settings, database, web, components);
+            return new NodeApp(settings, database, web, components, begin);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -105,9 +109,11 @@ public final class NodeApp {
         };
     }
 
-    /** Starts every component in order; on a failure stops those already started and rethrows. */
+    /**
+     * Starts every component in order and logs the time since {@link #create} began. On a failure
+     * it stops the components already started and rethrows.
+     */
     public void start() {
-        long begin = System.nanoTime();
         for (Component component : components) {
             try {
                 component.start();
@@ -119,7 +125,7 @@ public final class NodeApp {
             }
         }
         log.info("siyiban node {} for point {} started in {} ms, listening on http://{}:{}/", Version.current(),
-                settings.pointCode(), (System.nanoTime() - begin) / 1_000_000, settings.host(), port());
+                settings.pointCode(), (System.nanoTime() - createdNanos) / 1_000_000, settings.host(), port());
     }
 
     /** Stops the started components in reverse order and closes the database; safe to call twice. */
