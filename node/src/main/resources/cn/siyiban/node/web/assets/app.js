@@ -97,7 +97,7 @@
     return p ? formatDate(text) + ' ' + p.h + ':' + p.mi : '';
   }
 
-  /** A due time at 23:59:59 is a working-day deadline, printed as a date; others with the time. */
+  /** Formats a due time: 23:59:59 marks a working-day deadline and prints as a date, others with the time. */
   function formatDue(text) {
     if (!text) { return '以部门审核时限为准'; }
     var p = parts(text);
@@ -109,7 +109,7 @@
     return match ? decodeURIComponent(match[1].replace(/\+/g, ' ')) : '';
   }
 
-  /** The last segment of the path, e.g. the case number of /cases/{caseNo}. */
+  /** Returns the last segment of the path, e.g. the case number of /cases/{caseNo}. */
   function lastPathSegment() {
     var segments = window.location.pathname.split('/');
     return decodeURIComponent(segments[segments.length - 1]);

@@ -6,7 +6,7 @@
   var saving = false;
 
   /**
-   * A UUID for the request key. crypto.randomUUID exists only on HTTPS or localhost pages, and
+   * Returns a random UUID for the request key. crypto.randomUUID exists only on HTTPS or localhost pages, and
    * clerks open the node over plain HTTP on the LAN, so it falls back to getRandomValues.
    */
   function newRequestKey() {
@@ -46,19 +46,30 @@
     });
   }
 
-  function checkApplicant() {
-    var ok = true;
-    var name = document.getElementById('applicant-name').value.trim();
-    ok = fieldError('applicant.name', name ? '' : '请填写申请人姓名') && ok;
+  function checkName() {
+    return fieldError('applicant.name', document.getElementById('applicant-name').value.trim() ? '' : '请填写申请人姓名');
+  }
+
+  function checkIdNumber() {
     var idType = document.getElementById('id-type').value;
     var idNumber = document.getElementById('id-number').value;
     var idProblem = idType === 'resident_id' ? IdCard.problem(idNumber)
       : (/^[A-Za-z0-9]{5,20}$/.test(idNumber.trim()) ? '' : '证件号码应为5到20位字母或数字');
-    ok = fieldError('applicant.idNumber', idProblem) && ok;
+    return fieldError('applicant.idNumber', idProblem);
+  }
+
+  function checkPhone() {
     var phone = document.getElementById('phone').value.replace(/[\s-]/g, '');
-    ok = fieldError('applicant.phone', /^(1[3-9]\d{9}|0\d{9,11})$/.test(phone) ? ''
-      : '请填写11位手机号码，或带区号的固定电话') && ok;
-    return ok;
+    return fieldError('applicant.phone', /^(1[3-9]\d{9}|0\d{9,11})$/.test(phone) ? ''
+      : '请填写11位手机号码，或带区号的固定电话');
+  }
+
+  /** Checks every applicant field and shows each problem beside its field. */
+  function checkApplicant() {
+    var nameOk = checkName();
+    var idOk = checkIdNumber();
+    var phoneOk = checkPhone();
+    return nameOk && idOk && phoneOk;
   }
 
   function collectMaterials() {
@@ -115,8 +126,9 @@
       renderMaterials();
       document.getElementById('intake-form').hidden = false;
     }, function (e) { SY.showError(document.getElementById('page-error'), e); });
-    document.getElementById('id-number').addEventListener('blur', checkApplicant);
-    document.getElementById('phone').addEventListener('blur', checkApplicant);
+    document.getElementById('applicant-name').addEventListener('blur', checkName);
+    document.getElementById('id-number').addEventListener('blur', checkIdNumber);
+    document.getElementById('phone').addEventListener('blur', checkPhone);
     document.getElementById('intake-form').addEventListener('submit', save);
   });
 }());
