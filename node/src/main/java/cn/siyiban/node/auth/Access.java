@@ -4,7 +4,7 @@ import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
 
-/** Which cases a staff member may see and change on this node. */
+/** Access rules: the cases a staff member may see and change on this node. */
 public final class Access {
 
     private Access() {

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * The settings of one node, read once at start by {@link SettingsLoader} and never changed after.
  *
- * @param dataDir folder of the Derby database ({@code db}) and, unless {@code logDir} says
- *                otherwise, of the log files ({@code logs})
+ * @param dataDir folder of the Derby database ({@code db}) and, unless {@code logDir} is set
+ *                elsewhere, of the log files ({@code logs})
  * @param host address the web server binds to; {@code 0.0.0.0} by default because the clerks'
  *             browsers run on other PCs of the service point's LAN
  * @param port TCP port of the web server; 0 picks a free port (tests use that)

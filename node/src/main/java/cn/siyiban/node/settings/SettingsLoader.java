@@ -36,7 +36,7 @@ public final class SettingsLoader {
             SESSION_TIMEOUT_MINUTES);
 
     public static final int DEFAULT_SESSION_TIMEOUT_MINUTES = 120;
-    /** 北爱园居委会, the first village of 爱园镇, where a demo node stands unless told otherwise. */
+    /** 北爱园居委会, the first village of 爱园镇: the point of a demo node without point.code. */
     public static final String DEMO_POINT_CODE = "321323101001";
 
     private static final Map<String, String> DEFAULTS = Map.of(
