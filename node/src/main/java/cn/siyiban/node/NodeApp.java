@@ -12,19 +12,26 @@ import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.LoginGuard;
 import cn.siyiban.core.staff.StaffStore;
 import cn.siyiban.core.time.CountyClock;
-import cn.siyiban.node.auth.DemoAccounts;
-import cn.siyiban.node.auth.LoginRoutes;
-import cn.siyiban.node.auth.SessionGuard;
+import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.web.LoginRoutes;
+import cn.siyiban.core.web.SessionGuard;
 import cn.siyiban.node.cases.CaseRoutes;
 import cn.siyiban.node.catalogue.MatterRoutes;
 import cn.siyiban.node.health.HealthRoutes;
 import cn.siyiban.node.settings.NodeSettings;
-import cn.siyiban.node.web.Json;
-import cn.siyiban.node.web.PageRoutes;
-import cn.siyiban.node.web.PointNames;
+import cn.siyiban.core.web.Json;
+import cn.siyiban.core.web.PageRoutes;
+import cn.siyiban.core.web.PointNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.siyiban.core.network.Network;
+import cn.siyiban.core.network.PointLevel;
+import cn.siyiban.core.staff.Staff;
+import cn.siyiban.core.web.Component;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +43,18 @@ import org.slf4j.LoggerFactory;
 public final class NodeApp {
 
     private static final Logger log = LoggerFactory.getLogger(NodeApp.class);
+    /** Route path to page file of the clerk UI. */
+    private static final Map<String, String> PAGES = new LinkedHashMap<>();
+
+    static {
+        PAGES.put("/login", "login.html");
+        PAGES.put("/", "search.html");
+        PAGES.put("/intake", "intake.html");
+        PAGES.put("/receipt/{caseNo}", "receipt.html");
+        PAGES.put("/cases", "cases.html");
+        PAGES.put("/cases/{caseNo}", "case.html");
+    }
+
     /** Connections to the embedded database: a node serves a handful of clerks. */
     private static final int MAX_CONNECTIONS = 8;
 
@@ -70,7 +89,8 @@ public final class NodeApp {
             ReferenceDataSeeder.seedIfEmpty(database, clock);
             StaffStore staffStore = new StaffStore(database);
             if (settings.demo()) {
-                DemoAccounts.createIfAbsent(staffStore, settings.pointCode(), clock);
+                // Only the clerk of this node's own point: a node never holds another point's staff.
+                DemoAccounts.createIfAbsent(staffStore, List.of(demoClerk(settings.pointCode())), clock);
             }
             WebServer web = new WebServer(settings, Json.mapper(), routes(settings, database, clock));
             // NOTE: the SymmetricDS client engine belongs before the web server in this list, so
@@ -83,6 +103,11 @@ public final class NodeApp {
         }
     }
 
+    private static Staff demoClerk(String point) {
+        boolean village = Network.shipped().find(point).map(p -> p.level() == PointLevel.VILLAGE).orElse(false);
+        return village ? DemoAccounts.villageClerk(point) : DemoAccounts.townshipClerk(point);
+    }
+
     private static java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(
             NodeSettings settings, Database database, CountyClock clock) {
         ObjectMapper mapper = Json.mapper();
@@ -92,13 +117,13 @@ public final class NodeApp {
         PointNames pointNames = new PointNames(new PointStore(database));
         String point = settings.pointCode();
         IntakeService intake = new IntakeService(cases, catalogue, new CalendarStore(database), clock, point);
-        SessionGuard guard = new SessionGuard(staffStore);
+        SessionGuard guard = new SessionGuard(staffStore, Set.of());
         LoginRoutes login = new LoginRoutes(staffStore, new LoginGuard(database, clock), pointNames, mapper, point,
                 settings.sessionTimeoutMinutes());
         CaseRoutes caseRoutes = new CaseRoutes(intake, cases, new CaseHistory(cases, clock, point), staffStore,
                 pointNames, mapper);
         HealthRoutes health = new HealthRoutes(cases, pointNames, point, Version.current());
-        PageRoutes pages = new PageRoutes();
+        PageRoutes pages = new PageRoutes("/cn/siyiban/node/web/pages/", PAGES);
         return routes -> {
             routes.before(guard::check);
             health.register(routes);

@@ -1,8 +1,10 @@
 package cn.siyiban.node;
 
+import cn.siyiban.core.web.Component;
+import cn.siyiban.core.web.Sessions;
 import cn.siyiban.node.settings.NodeSettings;
-import cn.siyiban.node.web.ErrorMapper;
-import cn.siyiban.node.web.PageRoutes;
+import cn.siyiban.core.web.ErrorMapper;
+import cn.siyiban.core.web.PageRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -10,8 +12,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.function.Consumer;
-import org.eclipse.jetty.ee10.servlet.SessionHandler;
-import org.eclipse.jetty.http.HttpCookie;
 
 /** The node's Javalin server: JSON mapping, sessions, static assets, the error mapper and the routes. */
 final class WebServer implements Component {
@@ -21,7 +21,6 @@ final class WebServer implements Component {
      * mistake or abuse and is rejected with 413 before it is parsed.
      */
     static final long MAX_REQUEST_BYTES = 256 * 1024;
-    static final String SESSION_COOKIE = "SIYIBAN_SESSION";
 
     private final Javalin javalin;
     private final NodeSettings settings;
@@ -36,7 +35,7 @@ final class WebServer implements Component {
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
-        config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessionHandler()));
+        config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(Sessions.handler(settings.sessionTimeoutMinutes())));
         config.staticFiles.add(files -> {
             files.hostedPath = "/assets";
             files.directory = "/cn/siyiban/node/web/assets";
@@ -45,20 +44,6 @@ final class WebServer implements Component {
         config.routes.before(PageRoutes::securityHeaders);
         ErrorMapper.register(config.routes);
         routes.accept(config.routes);
-    }
-
-    /**
-     * Sessions live in memory: a restart logs the clerks out, which is acceptable for a service
-     * point's few users. The cookie is HttpOnly and SameSite=Strict, so neither a script nor a
-     * link from another site carries it.
-     */
-    private SessionHandler sessionHandler() {
-        SessionHandler sessions = new SessionHandler();
-        sessions.setSessionCookie(SESSION_COOKIE);
-        sessions.setHttpOnly(true);
-        sessions.setSameSite(HttpCookie.SameSite.STRICT);
-        sessions.setMaxInactiveInterval(settings.sessionTimeoutMinutes() * 60);
-        return sessions;
     }
 
     @Override

@@ -8,7 +8,7 @@ import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.staff.StaffStore;
 import cn.siyiban.core.time.CountyClock;
-import cn.siyiban.node.auth.DemoAccounts;
+import cn.siyiban.core.seed.DemoAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

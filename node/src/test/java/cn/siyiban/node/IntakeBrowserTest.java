@@ -3,7 +3,7 @@ package cn.siyiban.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.siyiban.node.auth.DemoAccounts;
+import cn.siyiban.core.seed.DemoAccounts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,11 @@
 package cn.siyiban.node;
 
 import cn.siyiban.core.applicant.ResidentIdNumber;
+import cn.siyiban.core.network.Network;
+import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.staff.StaffStore;
+import cn.siyiban.core.time.CountyClock;
+import java.util.List;
 import cn.siyiban.node.settings.NodeSettings;
 import cn.siyiban.node.settings.SettingsLoader;
 import java.io.IOException;
@@ -23,6 +28,10 @@ final class TestNode implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "node-test-");
             NodeApp app = NodeApp.create(NodeSettings.demo(dir, SettingsLoader.DEMO_POINT_CODE));
+            // The demo node creates only its own clerk; the tests also log in with other roles.
+            String township = Network.shipped().find(SettingsLoader.DEMO_POINT_CODE).orElseThrow().parentCode();
+            DemoAccounts.createIfAbsent(new StaffStore(app.database()), List.of(DemoAccounts.townshipClerk(township),
+                    DemoAccounts.reviewer(List.of("县民政局")), DemoAccounts.admin()), CountyClock.system());
             app.start();
             return new TestNode(app);
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package cn.siyiban.node.health;
 
 import cn.siyiban.core.cases.CaseStore;
-import cn.siyiban.node.web.PointNames;
+import cn.siyiban.core.web.PointNames;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;

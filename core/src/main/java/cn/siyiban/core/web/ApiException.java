@@ -1,4 +1,4 @@
-package cn.siyiban.node.web;
+package cn.siyiban.core.web;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package cn.siyiban.node.web;
+package cn.siyiban.core.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -10,30 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The HTML pages of the clerk UI. Each page is a static file whose script fetches its data from
- * the JSON API; the pages are routes, not static files, so that {@link cn.siyiban.node.auth.SessionGuard}
+ * The HTML pages of a web UI. Each page is a static file whose script fetches its data from
+ * the JSON API; the pages are routes, not static files, so that {@link SessionGuard}
  * sends a browser without a session to the login page.
  */
 public final class PageRoutes {
 
-    private static final String FOLDER = "/cn/siyiban/node/web/pages/";
-
-    /** Route path to page file. */
-    private static final Map<String, String> PAGES = new LinkedHashMap<>();
-
-    static {
-        PAGES.put("/login", "login.html");
-        PAGES.put("/", "search.html");
-        PAGES.put("/intake", "intake.html");
-        PAGES.put("/receipt/{caseNo}", "receipt.html");
-        PAGES.put("/cases", "cases.html");
-        PAGES.put("/cases/{caseNo}", "case.html");
-    }
-
     private final Map<String, String> html = new LinkedHashMap<>();
 
-    public PageRoutes() {
-        PAGES.forEach((path, file) -> html.put(path, read(file)));
+    /**
+     * Reads every page once, at start.
+     *
+     * @param folder class path folder of the page files, ending in a slash
+     * @param pages route path to page file, in registration order
+     */
+    public PageRoutes(String folder, Map<String, String> pages) {
+        pages.forEach((path, file) -> html.put(path, read(folder + file)));
     }
 
     public void register(RoutesConfig routes) {
@@ -46,7 +38,7 @@ public final class PageRoutes {
 
     /**
      * Adds headers that keep the pages from being framed or sniffed and allow scripts and styles
-     * only from the node itself; the pages therefore use no inline script or style.
+     * only from this server; the pages therefore use no inline script or style.
      */
     public static void securityHeaders(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
@@ -55,8 +47,7 @@ public final class PageRoutes {
         ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     }
 
-    private static String read(String file) {
-        String path = FOLDER + file;
+    private static String read(String path) {
         try (InputStream in = PageRoutes.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing class path resource " + path);

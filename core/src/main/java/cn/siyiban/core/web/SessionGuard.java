@@ -1,8 +1,7 @@
-package cn.siyiban.node.auth;
+package cn.siyiban.core.web;
 
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.staff.StaffStore;
-import cn.siyiban.node.web.ApiException;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import jakarta.servlet.http.HttpSession;
@@ -28,14 +27,21 @@ public final class SessionGuard {
     private static final Set<HandlerType> SAFE_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final StaffStore staffStore;
+    private final Set<String> publicPrefixes;
 
-    public SessionGuard(StaffStore staffStore) {
+    /**
+     * @param publicPrefixes further path prefixes that need no session, such as central's
+     *                       {@code /sync/}, which SymmetricDS protects with its own node tokens
+     */
+    public SessionGuard(StaffStore staffStore, Set<String> publicPrefixes) {
         this.staffStore = staffStore;
+        this.publicPrefixes = Set.copyOf(publicPrefixes);
     }
 
-    static boolean isPublic(String path) {
+    boolean isPublic(String path) {
         return path.equals("/login") || path.equals("/api/login") || path.equals("/health")
-                || path.startsWith("/assets/") || path.equals("/favicon.ico");
+                || path.startsWith("/assets/") || path.equals("/favicon.ico")
+                || publicPrefixes.stream().anyMatch(path::startsWith);
     }
 
     /** Runs before every request; rejects it unless the path is public or the session is valid. */

@@ -1,12 +1,9 @@
-package cn.siyiban.node.auth;
+package cn.siyiban.core.web;
 
 import cn.siyiban.core.staff.LoginGuard;
 import cn.siyiban.core.staff.PasswordHasher;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.staff.StaffStore;
-import cn.siyiban.node.web.ApiException;
-import cn.siyiban.node.web.Json;
-import cn.siyiban.node.web.PointNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,4 +1,4 @@
-package cn.siyiban.node.web;
+package cn.siyiban.core.web;
 
 import cn.siyiban.core.db.DatabaseException;
 import cn.siyiban.core.error.DomainException;
@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders every error of the node as one JSON shape, {@code {"code","message","details"}}. This
+ * Renders every error of node and central as one JSON shape, {@code {"code","message","details"}}. This
  * is the only place that turns an exception into a response, and the only place that logs an
  * unexpected one.
  */

@@ -1,4 +1,4 @@
-package cn.siyiban.node.web;
+package cn.siyiban.core.web;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The node's JSON mapping, strict on input so a typo in a field name is reported, not ignored. */
+/** siyiban's JSON mapping, strict on input so a typo in a field name is reported, not ignored. */
 public final class Json {
 
     private Json() {

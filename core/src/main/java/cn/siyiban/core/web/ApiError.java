@@ -1,9 +1,9 @@
-package cn.siyiban.node.web;
+package cn.siyiban.core.web;
 
 import java.util.Map;
 
 /**
- * The one error body of the node's API.
+ * The one error body of the siyiban APIs.
  *
  * @param code stable English code that programs and tests compare
  * @param message Chinese sentence for the clerk

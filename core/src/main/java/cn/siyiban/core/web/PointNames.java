@@ -1,4 +1,4 @@
-package cn.siyiban.node.web;
+package cn.siyiban.core.web;
 
 import cn.siyiban.core.network.PointStore;
 import cn.siyiban.core.network.ServicePoint;
@@ -12,7 +12,7 @@ public final class PointNames {
         this.points = points;
     }
 
-    /** Returns the point's name, or the code itself for a point this node does not know. */
+    /** Returns the point's name, or the code itself for a point this database does not know. */
     public String name(String code) {
         return points.find(code).map(ServicePoint::name).orElse(code);
     }
