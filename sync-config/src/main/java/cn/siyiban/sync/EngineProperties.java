@@ -1,0 +1,103 @@
+package cn.siyiban.sync;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * SymmetricDS engine properties for node and central. Key names are those of
+ * {@code symmetric-default.properties} in symmetric-core 3.15.22; every value that differs from
+ * SymmetricDS's default says why.
+ */
+public final class EngineProperties {
+
+    /** Engine name of central; also the last path segment of its sync URL. */
+    public static final String CENTRAL_ENGINE = "central";
+
+    private EngineProperties() {
+    }
+
+    /**
+     * Builds the properties common to both sides.
+     *
+     * @param dataDir folder of the engine's staging and temporary files
+     * @param jdbcUrl the application's own database, which SymmetricDS shares
+     * @param registrationUrl blank on central (the registration server), central's sync URL on a node
+     */
+    public static Properties common(String engineName, String nodeGroup, String externalId, String syncUrl,
+                                    String registrationUrl, Path dataDir, String jdbcUrl, String jdbcDriver,
+                                    String dbUser, String dbPassword, SyncTimings timings) {
+        Properties p = new Properties();
+        p.setProperty("engine.name", engineName);
+        p.setProperty("group.id", nodeGroup);
+        p.setProperty("external.id", externalId);
+        p.setProperty("sync.url", syncUrl);
+        p.setProperty("registration.url", registrationUrl);
+
+        p.setProperty("db.driver", jdbcDriver);
+        p.setProperty("db.url", jdbcUrl);
+        // Derby makes the user name the default schema; APP is also the schema the application uses.
+        p.setProperty("db.user", dbUser);
+        p.setProperty("db.password", dbPassword);
+
+        p.setProperty("java.io.tmpdir", dataDir.resolve("tmp").toString());
+        p.setProperty("staging.dir", dataDir.resolve("staging").toString());
+
+        // The engine must never call out of the county network.
+        p.setProperty("check.software.updates", "false");
+        p.setProperty("send.usage.stats", "false");
+
+        // Jobs start after a random delay of up to this long (default 10 s), which would hold
+        // back the first push after a start.
+        p.setProperty("job.random.max.start.time.ms", "500");
+        p.setProperty("job.push.period.time.ms", Long.toString(timings.pushMillis()));
+        p.setProperty("job.pull.period.time.ms", Long.toString(timings.pullMillis()));
+        p.setProperty("job.routing.period.time.ms", Long.toString(timings.routingMillis()));
+        p.setProperty("job.heartbeat.period.time.ms", Long.toString(timings.heartbeatMillis()));
+
+        // After 60 days without a heartbeat (the default) SymmetricDS's offline listener disables
+        // a node and marks its unsent batches as sent, which would drop cases of a village whose
+        // mini PC was switched off for a long holiday. Central's monitor reports offline nodes
+        // instead, and an admin decides.
+        p.setProperty("offline.node.detection.period.minutes", "-1");
+        return p;
+    }
+
+    /** Adds the settings of a node on a small mini PC: few threads, no inbound port. */
+    public static Properties node(Properties common) {
+        Properties p = new Properties();
+        p.putAll(common);
+        // A node talks to one server; SymmetricDS's defaults size pools for hubs.
+        p.setProperty("push.thread.per.server.count", "1");
+        p.setProperty("pull.thread.per.server.count", "1");
+        p.setProperty("http.concurrent.workers.max", "2");
+        p.setProperty("db.pool.initial.size", "1");
+        p.setProperty("db.pool.min.idle", "1");
+        p.setProperty("db.pool.max.idle", "3");
+        p.setProperty("db.pool.max.active", "10");
+        // Retry registration every few seconds while the technician waits, not every 30 s.
+        p.setProperty("registration.max.time.between.retries", "5");
+        return p;
+    }
+
+    /** Adds the settings of central, the registration server. */
+    public static Properties central(Properties common) {
+        Properties p = new Properties();
+        p.putAll(common);
+        // Only a node presenting a one-time token issued by an admin may register.
+        p.setProperty("auto.registration", "false");
+        // A newly registered node receives the reference data, its own staff and, for a
+        // reinstalled node, its own cases back, through an initial load.
+        p.setProperty("auto.reload", "true");
+        // A node's own cases taken in before its first registration reach central too.
+        p.setProperty("auto.reload.reverse", "true");
+        p.setProperty("db.pool.initial.size", "2");
+        p.setProperty("db.pool.max.active", "40");
+        return p;
+    }
+
+    /** Returns central's sync URL for a base URL such as {@code http://county:8080}. */
+    public static String centralSyncUrl(String baseUrl) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + "/sync/" + CENTRAL_ENGINE;
+    }
+}

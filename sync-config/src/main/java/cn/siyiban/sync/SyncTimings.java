@@ -1,0 +1,19 @@
+package cn.siyiban.sync;
+
+/**
+ * How often the SymmetricDS jobs run, in milliseconds. The defaults favour quick delivery of a
+ * case (about a second each way on loopback) over the load of many nodes polling central;
+ * the capacity benchmark decides whether central can carry 248 nodes at these periods.
+ *
+ * @param pushMillis period of a node's push job, and of central's push job (unused by central)
+ * @param pullMillis period of a node's pull job
+ * @param routingMillis period of the routing job that assigns captured rows to batches
+ * @param heartbeatMillis period of the heartbeat that reports a node's host, clock and versions
+ */
+public record SyncTimings(long pushMillis, long pullMillis, long routingMillis, long heartbeatMillis) {
+
+    /** The shipped defaults. */
+    public static SyncTimings defaults() {
+        return new SyncTimings(2_000, 2_000, 1_000, 60_000);
+    }
+}

@@ -1,0 +1,2 @@
+/** SymmetricDS settings, configuration and status shared by node and central. */
+package cn.siyiban.sync;
