@@ -1,8 +1,8 @@
 package cn.siyiban.node;
 
+import cn.siyiban.core.settings.SettingsException;
 import cn.siyiban.node.settings.CommandLine;
 import cn.siyiban.node.settings.NodeSettings;
-import cn.siyiban.node.settings.SettingsException;
 import cn.siyiban.node.settings.SettingsLoader;
 import java.util.Arrays;
 import org.slf4j.Logger;

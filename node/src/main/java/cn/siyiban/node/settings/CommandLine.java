@@ -1,6 +1,8 @@
 package cn.siyiban.node.settings;
 
-import java.util.LinkedHashMap;
+import cn.siyiban.core.settings.CommandLineParser;
+import cn.siyiban.core.settings.ParsedCommandLine;
+import cn.siyiban.core.settings.SettingsException;
 import java.util.List;
 import java.util.Map;
 
@@ -10,14 +12,14 @@ import java.util.Map;
  */
 public record CommandLine(Map<String, String> settings, String configFile, boolean help, boolean version) {
 
-    /** Options that take a value, mapped to the setting key they set. */
-    private static final Map<String, String> VALUE_OPTIONS = Map.of(
-            "--data", SettingsLoader.DATA_DIR,
-            "--host", SettingsLoader.HTTP_HOST,
-            "--port", SettingsLoader.HTTP_PORT,
-            "--point", SettingsLoader.POINT_CODE,
-            "--log-dir", SettingsLoader.LOG_DIR,
-            "--session-timeout", SettingsLoader.SESSION_TIMEOUT_MINUTES);
+    private static final CommandLineParser PARSER = new CommandLineParser(
+            Map.of("--data", SettingsLoader.DATA_DIR,
+                    "--host", SettingsLoader.HTTP_HOST,
+                    "--port", SettingsLoader.HTTP_PORT,
+                    "--point", SettingsLoader.POINT_CODE,
+                    "--log-dir", SettingsLoader.LOG_DIR,
+                    "--session-timeout", SettingsLoader.SESSION_TIMEOUT_MINUTES),
+            Map.of("--demo", SettingsLoader.DEMO));
 
     public static final String HELP = """
             用法 / Usage: java -jar siyiban-node.jar [选项 / options]
@@ -42,41 +44,11 @@ public record CommandLine(Map<String, String> settings, String configFile, boole
 
     /** Parses {@code args}; throws {@link SettingsException} for an unknown option or a missing value. */
     public static CommandLine parse(List<String> args) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        String configFile = null;
-        boolean help = false;
-        boolean version = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
-            switch (name) {
-                case "--help", "-h" -> help = true;
-                case "--version" -> version = true;
-                case "--demo" -> settings.put(SettingsLoader.DEMO, value == null ? "true" : value);
-                case "--config" -> configFile = value != null ? value : valueAfter(args, i++, name);
-                default -> {
-                    String key = VALUE_OPTIONS.get(name);
-                    if (key == null) {
-                        throw new SettingsException("未知的命令行选项 " + arg + "，可用 --help 查看全部选项"
-                                + " / unknown option " + arg + "; see --help");
-                    }
-                    settings.put(key, value != null ? value : valueAfter(args, i++, name));
-                }
-            }
-        }
-        return new CommandLine(Map.copyOf(settings), configFile, help, version);
+        ParsedCommandLine parsed = PARSER.parse(args);
+        return new CommandLine(parsed.settings(), parsed.configFile(), parsed.help(), parsed.version());
     }
 
-    private static String valueAfter(List<String> args, int index, String option) {
-        if (index + 1 >= args.size() || args.get(index + 1).startsWith("--")) {
-            throw new SettingsException("命令行选项 " + option + " 缺少取值 / option " + option + " needs a value");
-        }
-        return args.get(index + 1);
+    ParsedCommandLine parsed() {
+        return new ParsedCommandLine(settings, configFile, help, version);
     }
 }
