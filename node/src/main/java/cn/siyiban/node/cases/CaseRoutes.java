@@ -16,6 +16,7 @@ import cn.siyiban.core.staff.StaffStore;
 import cn.siyiban.node.auth.Access;
 import cn.siyiban.core.web.SessionGuard;
 import cn.siyiban.core.web.ApiException;
+import cn.siyiban.core.web.CaseView;
 import cn.siyiban.core.web.Json;
 import cn.siyiban.core.web.PointNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
