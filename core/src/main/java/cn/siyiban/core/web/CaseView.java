@@ -1,16 +1,20 @@
-package cn.siyiban.node.cases;
+package cn.siyiban.core.web;
 
 import cn.siyiban.core.applicant.Applicant;
 import cn.siyiban.core.cases.CaseEvent;
 import cn.siyiban.core.cases.CaseMaterial;
 import cn.siyiban.core.cases.CaseRecord;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * A case as {@code GET /api/cases/{caseNo}} returns it: everything the detail page and the
- * printed receipt show. Times are county-local ISO-8601 date-times.
+ * A case as {@code GET /api/cases/{caseNo}} returns it on node and central: everything the detail
+ * page and the printed receipt show. Times are county-local ISO-8601 date-times.
  *
  * @param dueAt promised completion time, null where the matter has no published time limit
  * @param catalogueVersion catalogue version in force when the case was taken in
@@ -34,10 +38,15 @@ public record CaseView(String id, String caseNo, String originPoint, String orig
      *
      * @param point code of the point where the event was recorded
      * @param actor user name of the staff member who recorded it
+     * @param comment a reviewer's comment or reason, null when the event has none
+     * @param materials names of the materials a reviewer asked to supplement, empty for other events
      */
-    public record EventView(String type, String typeLabel, LocalDateTime at, String point, String pointName,
-                            String actor, String actorName) {
+    public record EventView(String id, String type, String typeLabel, LocalDateTime at, String point,
+                            String pointName, String actor, String actorName, String comment,
+                            List<String> materials) {
     }
+
+    private static final ObjectMapper DETAIL = new ObjectMapper();
 
     /**
      * Builds the view of {@code record}; {@code pointName} and {@code staffName} turn codes and
@@ -64,8 +73,27 @@ public record CaseView(String id, String caseNo, String originPoint, String orig
                 material.status().label());
     }
 
-    static EventView event(CaseEvent event, Function<String, String> pointName, Function<String, String> staffName) {
-        return new EventView(event.type().code(), event.type().label(), event.occurredAt(), event.eventPoint(),
-                pointName.apply(event.eventPoint()), event.actor(), staffName.apply(event.actor()));
+    /** Builds the view of one event; the comment and materials come from the event's JSON detail. */
+    public static EventView event(CaseEvent event, Function<String, String> pointName,
+                                  Function<String, String> staffName) {
+        JsonNode detail = detail(event);
+        String comment = detail.path("comment").isTextual() ? detail.path("comment").asText() : null;
+        List<String> materials = new ArrayList<>();
+        detail.path("materials").forEach(name -> materials.add(name.asText()));
+        return new EventView(event.id(), event.type().code(), event.type().label(), event.occurredAt(),
+                event.eventPoint(), pointName.apply(event.eventPoint()), event.actor(),
+                staffName.apply(event.actor()), comment, materials);
+    }
+
+    /** Reads an event's detail; a missing or unreadable detail reads as empty, because the timeline must still show. */
+    private static JsonNode detail(CaseEvent event) {
+        if (event.detail() == null || event.detail().isBlank()) {
+            return DETAIL.createObjectNode();
+        }
+        try {
+            return DETAIL.readTree(event.detail());
+        } catch (JsonProcessingException e) {
+            return DETAIL.createObjectNode();
+        }
     }
 }
