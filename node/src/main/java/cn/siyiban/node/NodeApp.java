@@ -19,6 +19,8 @@ import cn.siyiban.node.cases.CaseRoutes;
 import cn.siyiban.node.catalogue.MatterRoutes;
 import cn.siyiban.node.health.HealthRoutes;
 import cn.siyiban.node.settings.NodeSettings;
+import cn.siyiban.node.sync.NodeSync;
+import cn.siyiban.node.sync.SyncRoutes;
 import cn.siyiban.core.web.Json;
 import cn.siyiban.core.web.PageRoutes;
 import cn.siyiban.core.web.PointNames;
@@ -92,15 +94,24 @@ public final class NodeApp {
                 // Only the clerk of this node's own point: a node never holds another point's staff.
                 DemoAccounts.createIfAbsent(staffStore, List.of(demoClerk(settings.pointCode())), clock);
             }
-            WebServer web = new WebServer(settings, Json.mapper(), routes(settings, database, clock));
-            // NOTE: the SymmetricDS client engine belongs before the web server in this list, so
-            // that it is registered before clerks can save cases and stops after they no longer can.
-            List<Component> components = List.of(web);
+            NodeSync sync = settings.sync().enabled() ? new NodeSync(settings.sync(), settings.pointCode(),
+                    pointLevel(settings.pointCode()), settings.syncDir(), Database.derbyUrl(settings.databaseDir()),
+                    database) : null;
+            WebServer web = new WebServer(settings, Json.mapper(), routes(settings, database, clock, sync));
+            // The web server starts first so clerks can work at once. Capture does not wait for
+            // the engine: SymmetricDS's triggers live in the database and record every saved case
+            // whether or not the engine runs, and cases saved before the first registration reach
+            // central through the reverse initial load that central requests at registration.
+            List<Component> components = sync == null ? List.of(web) : List.of(web, sync);
             return new NodeApp(settings, database, web, components, begin);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    private static PointLevel pointLevel(String point) {
+        return Network.shipped().find(point).map(p -> p.level()).orElse(PointLevel.VILLAGE);
     }
 
     private static Staff demoClerk(String point) {
@@ -109,7 +120,7 @@ public final class NodeApp {
     }
 
     private static java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(
-            NodeSettings settings, Database database, CountyClock clock) {
+            NodeSettings settings, Database database, CountyClock clock, NodeSync sync) {
         ObjectMapper mapper = Json.mapper();
         StaffStore staffStore = new StaffStore(database);
         CaseStore cases = new CaseStore(database);
@@ -130,6 +141,7 @@ public final class NodeApp {
             login.register(routes);
             new MatterRoutes(catalogue).register(routes);
             caseRoutes.register(routes);
+            new SyncRoutes(sync).register(routes);
             pages.register(routes);
         };
     }

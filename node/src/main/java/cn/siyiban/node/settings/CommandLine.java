@@ -18,7 +18,9 @@ public record CommandLine(Map<String, String> settings, String configFile, boole
                     "--port", SettingsLoader.HTTP_PORT,
                     "--point", SettingsLoader.POINT_CODE,
                     "--log-dir", SettingsLoader.LOG_DIR,
-                    "--session-timeout", SettingsLoader.SESSION_TIMEOUT_MINUTES),
+                    "--session-timeout", SettingsLoader.SESSION_TIMEOUT_MINUTES,
+                    "--central", SettingsLoader.CENTRAL_URL,
+                    "--token", SettingsLoader.REGISTRATION_TOKEN),
             Map.of("--demo", SettingsLoader.DEMO));
 
     public static final String HELP = """
@@ -32,6 +34,10 @@ public record CommandLine(Map<String, String> settings, String configFile, boole
               --log-dir DIR           日志文件夹 / log folder, default DATA/logs (log.dir)
               --session-timeout MIN   登录空闲超时（分钟）/ idle minutes before a clerk logs in again,
                                       5 to 1440, default 120 (session.timeout.minutes)
+              --central URL           县级中心地址，如 http://10.32.1.10:8080；不填则本机单独运行、不同步
+                                      / central's address; without it the node runs standalone (central.url)
+              --token TOKEN           县级管理员签发的一次性注册令牌，注册成功后不再需要
+                                      / one-time registration token from a county admin (registration.token)
               --demo                  演示模式：创建演示账号，密码 siyiban-demo；默认站点为北爱园居委会
                                       / demo mode: creates demo accounts with a published password (demo)
               --config FILE           从 properties 文件读取上述设置 / read the settings above from a properties file

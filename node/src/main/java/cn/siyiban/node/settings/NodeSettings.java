@@ -1,5 +1,7 @@
 package cn.siyiban.node.settings;
 
+import cn.siyiban.node.sync.SyncSettings;
+import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
 
 /**
@@ -15,22 +17,28 @@ import java.nio.file.Path;
  * @param demo whether to create the demo accounts with a published password; never on by default
  * @param logDir folder of the rolling log files
  * @param sessionTimeoutMinutes idle minutes after which a clerk must log in again
+ * @param sync how the node reaches central; without a central URL the node runs standalone
  */
 public record NodeSettings(Path dataDir, String host, int port, String pointCode, boolean demo, Path logDir,
-                           int sessionTimeoutMinutes) {
+                           int sessionTimeoutMinutes, SyncSettings sync) {
 
     public Path databaseDir() {
         return dataDir.resolve("db");
     }
 
+    /** Folder of SymmetricDS's staging and temporary files. */
+    public Path syncDir() {
+        return dataDir.resolve("sync");
+    }
+
     /** Returns a copy listening on {@code newHost}:{@code newPort}; tests use it to bind to port 0. */
     public NodeSettings withAddress(String newHost, int newPort) {
-        return new NodeSettings(dataDir, newHost, newPort, pointCode, demo, logDir, sessionTimeoutMinutes);
+        return new NodeSettings(dataDir, newHost, newPort, pointCode, demo, logDir, sessionTimeoutMinutes, sync);
     }
 
     /** Returns a demo node at {@code point} keeping its data in {@code dir}, on a free local port. */
     public static NodeSettings demo(Path dir, String point) {
         return new NodeSettings(dir, "127.0.0.1", 0, point, true, dir.resolve("logs"),
-                SettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES);
+                SettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, new SyncSettings(null, null, SyncTimings.defaults()));
     }
 }

@@ -5,6 +5,8 @@ import cn.siyiban.core.network.PointLevel;
 import cn.siyiban.core.network.ServicePoint;
 import cn.siyiban.core.settings.SettingValues;
 import cn.siyiban.core.settings.SettingsException;
+import cn.siyiban.node.sync.SyncSettings;
+import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,13 @@ public final class SettingsLoader {
     public static final String DEMO = "demo";
     public static final String LOG_DIR = "log.dir";
     public static final String SESSION_TIMEOUT_MINUTES = "session.timeout.minutes";
+    public static final String CENTRAL_URL = "central.url";
+    public static final String REGISTRATION_TOKEN = "registration.token";
+    public static final String SYNC_PUSH_MS = "sync.push.period.ms";
+    public static final String SYNC_PULL_MS = "sync.pull.period.ms";
 
     static final List<String> KEYS = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, POINT_CODE, DEMO, LOG_DIR,
-            SESSION_TIMEOUT_MINUTES);
+            SESSION_TIMEOUT_MINUTES, CENTRAL_URL, REGISTRATION_TOKEN, SYNC_PUSH_MS, SYNC_PULL_MS);
 
     public static final int DEFAULT_SESSION_TIMEOUT_MINUTES = 120;
     /** 北爱园居委会, the first village of 爱园镇: the point of a demo node without point.code. */
@@ -37,7 +43,9 @@ public final class SettingsLoader {
             HTTP_HOST, "0.0.0.0",
             HTTP_PORT, "8082",
             DEMO, "false",
-            SESSION_TIMEOUT_MINUTES, String.valueOf(DEFAULT_SESSION_TIMEOUT_MINUTES));
+            SESSION_TIMEOUT_MINUTES, String.valueOf(DEFAULT_SESSION_TIMEOUT_MINUTES),
+            SYNC_PUSH_MS, String.valueOf(SyncTimings.defaults().pushMillis()),
+            SYNC_PULL_MS, String.valueOf(SyncTimings.defaults().pullMillis()));
 
     private SettingsLoader() {
     }
@@ -52,7 +60,27 @@ public final class SettingsLoader {
         int port = values.integer(HTTP_PORT, 0, 65535);
         int timeout = values.integer(SESSION_TIMEOUT_MINUTES, 5, 1440);
         String point = checkPoint(values, demo);
-        return new NodeSettings(dataDir, host, port, point, demo, logDir, timeout);
+        return new NodeSettings(dataDir, host, port, point, demo, logDir, timeout, syncSettings(values));
+    }
+
+    /** An empty central.url makes a standalone node that keeps its cases and never syncs. */
+    private static SyncSettings syncSettings(SettingValues values) {
+        String centralUrl = values.has(CENTRAL_URL) ? values.text(CENTRAL_URL) : null;
+        if (centralUrl != null && !centralUrl.isEmpty()) {
+            try {
+                java.net.URI uri = new java.net.URI(centralUrl);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw values.invalid(CENTRAL_URL, "应为 http:// 或 https:// 开头的地址 must be an http or https URL");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw values.invalid(CENTRAL_URL, "不是有效的网址 is not a valid URL");
+            }
+        }
+        String token = values.has(REGISTRATION_TOKEN) ? values.text(REGISTRATION_TOKEN) : null;
+        SyncTimings defaults = SyncTimings.defaults();
+        SyncTimings timings = new SyncTimings(values.integer(SYNC_PUSH_MS, 200, 3_600_000),
+                values.integer(SYNC_PULL_MS, 200, 3_600_000), defaults.routingMillis(), defaults.heartbeatMillis());
+        return new SyncSettings(centralUrl == null || centralUrl.isEmpty() ? null : centralUrl, token, timings);
     }
 
     static String environmentName(String key) {

@@ -67,10 +67,65 @@
             function () { window.location.href = '/login'; });
         });
       }
+      showSyncState();
       start(session);
     }, function (error) {
       if (error.status !== 401) { showError(document.getElementById('page-error'), error); }
     });
+  }
+
+  function time(text) {
+    return text ? text.replace('T', ' ').substring(0, 16) : '无';
+  }
+
+  /**
+   * Shows the sync state in the header: registered or not, last push and pull, rows waiting and
+   * batches in error, refreshed every 15 seconds, with a button that syncs now and reports what
+   * really happened.
+   */
+  function showSyncState() {
+    var box = document.getElementById('sync-state');
+    if (!box) { return; }
+    var text = el('span', { id: 'sync-text' });
+    var button = el('button', { type: 'button', id: 'sync-now', className: 'link' }, '立即同步');
+    box.textContent = '';
+    box.appendChild(text);
+    box.appendChild(document.createTextNode(' '));
+    box.appendChild(button);
+    function refresh() {
+      api('GET', '/api/sync').then(function (result) {
+        var s = result.data;
+        var parts = [];
+        if (!s.configured) { parts.push('单机运行'); }
+        else if (!s.registered) { parts.push('未注册'); }
+        else { parts.push(s.linkUp === false ? '与中心断开' : '已连接中心'); }
+        if (s.configured) {
+          parts.push('上传 ' + time(s.lastPush));
+          parts.push('下载 ' + time(s.lastPull));
+          parts.push('待上传 ' + s.rowsWaiting + ' 条');
+          if (s.batchesInError > 0) { parts.push('错误批次 ' + s.batchesInError); }
+        }
+        text.textContent = '同步：' + parts.join('，');
+        text.title = s.problem || '';
+        box.className = 'sync-state' + (s.batchesInError > 0 || s.linkUp === false || (s.configured && !s.registered)
+          ? ' sync-problem' : '');
+        button.hidden = !s.configured;
+      }, function () { text.textContent = '同步：状态未知'; });
+    }
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      text.textContent = '同步：正在同步…';
+      api('POST', '/api/sync/now', {}).then(function (result) {
+        window.alert(result.data.message);
+      }, function (error) {
+        window.alert(error.message);
+      }).then(function () {
+        button.disabled = false;
+        refresh();
+      });
+    });
+    refresh();
+    window.setInterval(refresh, 15000);
   }
 
   function showError(box, error) {

@@ -1,0 +1,18 @@
+package cn.siyiban.node.sync;
+
+import cn.siyiban.sync.SyncTimings;
+
+/**
+ * How the node reaches central.
+ *
+ * @param centralUrl base URL of central, such as {@code http://10.1.1.10:8080}; null for a
+ *                   standalone node that never syncs (a demo without central)
+ * @param registrationToken the one-time token a county admin issued for this point; needed only
+ *                          until the node has registered
+ */
+public record SyncSettings(String centralUrl, String registrationToken, SyncTimings timings) {
+
+    public boolean enabled() {
+        return centralUrl != null && !centralUrl.isBlank();
+    }
+}

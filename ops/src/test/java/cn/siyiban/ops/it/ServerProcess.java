@@ -1,0 +1,140 @@
+package cn.siyiban.ops.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node or central started from its packaged jar as a separate JVM on 127.0.0.1, with its
+ * output in a log file beside its data folder.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private final String name;
+    private final List<String> command;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    private ServerProcess(String name, List<String> command, Path log, int port) {
+        this.name = name;
+        this.command = command;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Builds a process for {@code jar} with {@code args}; call {@link #start} to run it. */
+    static ServerProcess of(String name, Path jar, Path dataDir, int port, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-jar", jar.toString(),
+                "--data", dataDir.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)));
+        command.addAll(args);
+        return new ServerProcess(name, command, dataDir.resolveSibling(dataDir.getFileName() + ".log"), port);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the JVM and waits until {@code /health} answers 200. */
+    ServerProcess start() {
+        try {
+            Files.createDirectories(log.getParent());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+        awaitHealthy(Duration.ofSeconds(90));
+        return this;
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            Waits.pause();
+        }
+        throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Stops the JVM with SIGTERM, which runs its shutdown hook, and waits for it to exit. */
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            waitForExit();
+        }
+    }
+
+    /** Kills the JVM with SIGKILL, as a power cut would, and waits for it to exit. */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            waitForExit();
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,112 @@
+package cn.siyiban.ops.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Central, a township node and a village node of the real network, each a separate JVM on
+ * 127.0.0.1 with its own Derby files, as the demo runs them.
+ */
+final class SyncCluster implements AutoCloseable {
+
+    /** 北爱园居委会, a village of 爱园镇. */
+    static final String VILLAGE = "321323101001";
+    /** 爱园镇, the village's own township. */
+    static final String TOWNSHIP = "321323101000";
+    static final String PASSWORD = "siyiban-demo";
+    static final Duration SYNC_TIMEOUT = Duration.ofSeconds(120);
+
+    final Path root;
+    final int centralPort = ServerProcess.freePort();
+    ServerProcess central;
+    final List<ServerProcess> started = new ArrayList<>();
+
+    SyncCluster(String name) {
+        try {
+            Path base = Path.of(System.getProperty("siyiban.it.dir", "target/it"));
+            Files.createDirectories(base);
+            root = Files.createTempDirectory(base, name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path nodeJar() {
+        return Path.of(System.getProperty("siyiban.node.jar", "../node/target/siyiban-node.jar"));
+    }
+
+    static Path centralJar() {
+        return Path.of(System.getProperty("siyiban.central.jar", "../central/target/siyiban-central.jar"));
+    }
+
+    String centralUrl() {
+        return "http://127.0.0.1:" + centralPort;
+    }
+
+    /** Starts central in demo mode on its fixed port, with its data kept across restarts. */
+    ServerProcess startCentral() {
+        central = ServerProcess.of("central", centralJar(), root.resolve("central"), centralPort,
+                List.of("--demo", "--public-url", centralUrl(), "--demo-village", VILLAGE,
+                        "--demo-township", TOWNSHIP)).start();
+        started.add(central);
+        return central;
+    }
+
+    /** Issues a registration token for {@code point} as the demo admin. */
+    String issueToken(String point, String purpose) {
+        Api admin = Api.login(centralUrl(), "admin", PASSWORD);
+        ObjectNode body = Api.JSON.createObjectNode().put("point", point).put("purpose", purpose);
+        Api.Response response = admin.post("/api/registrations", body);
+        assertEquals(201, response.status(), response.body());
+        return response.json().path("token").asText();
+    }
+
+    /** Starts a demo node of {@code point} that registers with central using {@code token}. */
+    ServerProcess startNode(String name, String point, String token) {
+        ServerProcess node = ServerProcess.of(name, nodeJar(), root.resolve(name), ServerProcess.freePort(),
+                List.of("--demo", "--point", point, "--central", centralUrl(), "--token", token)).start();
+        started.add(node);
+        return node;
+    }
+
+    /**
+     * Replaces a stopped node by a fresh machine on the same port: same point, a new data folder
+     * and a new registration token.
+     */
+    ServerProcess restartWithToken(ServerProcess old, String name, String point, String token) {
+        started.remove(old);
+        ServerProcess node = ServerProcess.of(name, nodeJar(), root.resolve(name), old.port(),
+                List.of("--demo", "--point", point, "--central", centralUrl(), "--token", token));
+        started.add(node);
+        return node.start();
+    }
+
+    /** Restarts a stopped node on its old port and data folder. */
+    ServerProcess restart(ServerProcess node) {
+        node.start();
+        return node;
+    }
+
+    /** Waits until the node reports itself registered with central; returns its sync state. */
+    static JsonNode awaitRegistered(ServerProcess node, String clerk) {
+        Api api = Api.login(node.baseUrl(), clerk, PASSWORD);
+        return Waits.until(SYNC_TIMEOUT, () -> api.get("/api/sync").json(),
+                state -> state.path("registered").asBoolean(false));
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).stop();
+        }
+    }
+}
