@@ -1,0 +1,2 @@
+/** Publication of the county catalogue at central. */
+package cn.siyiban.central.catalogue;
