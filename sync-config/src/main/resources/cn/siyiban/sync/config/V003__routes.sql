@@ -43,7 +43,9 @@ INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_
 INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_update_time, create_time)
     VALUES ('sy_calendar_day', 'central_to_village', 50, current_timestamp, current_timestamp);
 
--- Staff: only to the node whose external id (the point code) is the staff member's point.
+-- Staff: only to the node whose external id (the point code) is the staff member's point. The
+-- column router filters captured changes; initial_load_select applies the same filter to the
+-- initial load a node receives at registration.
 INSERT INTO sym_trigger (trigger_id, source_table_name, channel_id, last_update_time, create_time)
     VALUES ('sy_staff', 'sy_staff', 'staff', current_timestamp, current_timestamp);
 INSERT INTO sym_router (router_id, source_node_group_id, target_node_group_id, router_type,
@@ -54,10 +56,12 @@ INSERT INTO sym_router (router_id, source_node_group_id, target_node_group_id, r
         router_expression, create_time, last_update_time)
     VALUES ('staff_to_village', 'central', 'village', 'column', 'POINT_CODE=:EXTERNAL_ID',
         current_timestamp, current_timestamp);
-INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_update_time, create_time)
-    VALUES ('sy_staff', 'staff_to_township', 60, current_timestamp, current_timestamp);
-INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_update_time, create_time)
-    VALUES ('sy_staff', 'staff_to_village', 60, current_timestamp, current_timestamp);
+INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, initial_load_select,
+        last_update_time, create_time)
+    VALUES ('sy_staff', 'staff_to_township', 60, 't.point_code = ''$(externalId)''', current_timestamp, current_timestamp);
+INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, initial_load_select,
+        last_update_time, create_time)
+    VALUES ('sy_staff', 'staff_to_village', 60, 't.point_code = ''$(externalId)''', current_timestamp, current_timestamp);
 
 -- Cases, materials and events: from the node that took them in up to central.
 INSERT INTO sym_trigger (trigger_id, source_table_name, channel_id, last_update_time, create_time)
@@ -100,15 +104,21 @@ INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_
 INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_update_time, create_time)
     VALUES ('sy_case_event', 'village_to_central', 120, current_timestamp, current_timestamp);
 
-INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_update_time, create_time)
-    VALUES ('sy_case', 'origin_township', 100, current_timestamp, current_timestamp);
-INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_update_time, create_time)
-    VALUES ('sy_case', 'origin_village', 100, current_timestamp, current_timestamp);
-INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_update_time, create_time)
-    VALUES ('sy_case_material', 'origin_township', 110, current_timestamp, current_timestamp);
-INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_update_time, create_time)
-    VALUES ('sy_case_material', 'origin_village', 110, current_timestamp, current_timestamp);
-INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_update_time, create_time)
-    VALUES ('sy_case_event', 'origin_township', 120, current_timestamp, current_timestamp);
-INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, last_update_time, create_time)
-    VALUES ('sy_case_event', 'origin_village', 120, current_timestamp, current_timestamp);
+INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, initial_load_select,
+        last_update_time, create_time)
+    VALUES ('sy_case', 'origin_township', 100, 't.origin_point = ''$(externalId)''', current_timestamp, current_timestamp);
+INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, initial_load_select,
+        last_update_time, create_time)
+    VALUES ('sy_case', 'origin_village', 100, 't.origin_point = ''$(externalId)''', current_timestamp, current_timestamp);
+INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, initial_load_select,
+        last_update_time, create_time)
+    VALUES ('sy_case_material', 'origin_township', 110, 't.origin_point = ''$(externalId)''', current_timestamp, current_timestamp);
+INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, initial_load_select,
+        last_update_time, create_time)
+    VALUES ('sy_case_material', 'origin_village', 110, 't.origin_point = ''$(externalId)''', current_timestamp, current_timestamp);
+INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, initial_load_select,
+        last_update_time, create_time)
+    VALUES ('sy_case_event', 'origin_township', 120, 't.origin_point = ''$(externalId)''', current_timestamp, current_timestamp);
+INSERT INTO sym_trigger_router (trigger_id, router_id, initial_load_order, initial_load_select,
+        last_update_time, create_time)
+    VALUES ('sy_case_event', 'origin_village', 120, 't.origin_point = ''$(externalId)''', current_timestamp, current_timestamp);

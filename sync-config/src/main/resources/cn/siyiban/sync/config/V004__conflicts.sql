@@ -8,19 +8,19 @@
 -- Central is the authority for what it sends down.
 INSERT INTO sym_conflict (conflict_id, source_node_group_id, target_node_group_id, detect_type,
         resolve_type, ping_back, create_time, last_update_time)
-    VALUES ('central_to_township_wins', 'central', 'township', 'use_pk_data', 'fallback', 'off',
+    VALUES ('central_to_township_wins', 'central', 'township', 'USE_PK_DATA', 'FALLBACK', 'OFF',
         current_timestamp, current_timestamp);
 INSERT INTO sym_conflict (conflict_id, source_node_group_id, target_node_group_id, detect_type,
         resolve_type, ping_back, create_time, last_update_time)
-    VALUES ('central_to_village_wins', 'central', 'village', 'use_pk_data', 'fallback', 'off',
+    VALUES ('central_to_village_wins', 'central', 'village', 'USE_PK_DATA', 'FALLBACK', 'OFF',
         current_timestamp, current_timestamp);
 
 -- The recording node is the authority for the case rows it took in.
 INSERT INTO sym_conflict (conflict_id, source_node_group_id, target_node_group_id, detect_type,
         resolve_type, ping_back, create_time, last_update_time)
-    VALUES ('township_cases_win', 'township', 'central', 'use_pk_data', 'fallback', 'off',
+    VALUES ('township_cases_win', 'township', 'central', 'USE_PK_DATA', 'FALLBACK', 'OFF',
         current_timestamp, current_timestamp);
 INSERT INTO sym_conflict (conflict_id, source_node_group_id, target_node_group_id, detect_type,
         resolve_type, ping_back, create_time, last_update_time)
-    VALUES ('village_cases_win', 'village', 'central', 'use_pk_data', 'fallback', 'off',
+    VALUES ('village_cases_win', 'village', 'central', 'USE_PK_DATA', 'FALLBACK', 'OFF',
         current_timestamp, current_timestamp);
