@@ -1,0 +1,226 @@
+package cn.siyiban.central;
+
+import cn.siyiban.central.catalogue.CatalogueRoutes;
+import cn.siyiban.central.health.HealthRoutes;
+import cn.siyiban.central.monitor.SyncNodeReader;
+import cn.siyiban.central.monitor.SyncNodeRoutes;
+import cn.siyiban.central.network.PointRoutes;
+import cn.siyiban.central.registration.RegistrationRoutes;
+import cn.siyiban.central.review.ReviewRoutes;
+import cn.siyiban.central.settings.CentralSettings;
+import cn.siyiban.central.sync.CentralSync;
+import cn.siyiban.central.sync.RegistrationGate;
+import cn.siyiban.central.sync.RegistrationTokenStore;
+import cn.siyiban.core.cases.CaseHistory;
+import cn.siyiban.core.cases.CaseStore;
+import cn.siyiban.core.cases.DecisionService;
+import cn.siyiban.core.catalogue.CatalogueStore;
+import cn.siyiban.core.catalogue.Matter;
+import cn.siyiban.core.db.Database;
+import cn.siyiban.core.db.SchemaMigrator;
+import cn.siyiban.core.network.PointStore;
+import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.seed.ReferenceDataSeeder;
+import cn.siyiban.core.staff.LoginGuard;
+import cn.siyiban.core.staff.StaffStore;
+import cn.siyiban.core.time.CountyClock;
+import cn.siyiban.core.web.Component;
+import cn.siyiban.core.web.Json;
+import cn.siyiban.core.web.LoginRoutes;
+import cn.siyiban.core.web.PageRoutes;
+import cn.siyiban.core.web.PointNames;
+import cn.siyiban.core.web.SessionGuard;
+import cn.siyiban.sync.EngineProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The county server. {@link #create} opens and prepares the database and wires every part;
+ * {@link #start} starts the web server and then the SymmetricDS engine, and {@link #stop} stops
+ * them in reverse and closes the database. {@code Main} and the tests build central the same way.
+ */
+public final class CentralApp {
+
+    private static final Logger log = LoggerFactory.getLogger(CentralApp.class);
+
+    /** Division code of 泗阳县政务服务中心: central's point and its SymmetricDS external id. */
+    public static final String COUNTY_POINT = "321323000000";
+    /** Connections of the application's pool; SymmetricDS opens its own pool on the same database. */
+    private static final int MAX_CONNECTIONS = 16;
+    /** Route path to page file of the web UI. */
+    private static final Map<String, String> PAGES = new LinkedHashMap<>();
+
+    static {
+        PAGES.put("/login", "login.html");
+        PAGES.put("/", "cases.html");
+        PAGES.put("/cases/{caseNo}", "case.html");
+        PAGES.put("/registrations", "registrations.html");
+        PAGES.put("/sync-status", "sync-status.html");
+    }
+
+    private final CentralSettings settings;
+    private final Database database;
+    private final WebServer web;
+    private final List<Component> components;
+    private final List<Component> started = new ArrayList<>();
+    private final long createdNanos;
+    private boolean closed;
+
+    private CentralApp(CentralSettings settings, Database database, WebServer web, CentralSync sync,
+                       long createdNanos) {
+        this.settings = settings;
+        this.database = database;
+        this.web = web;
+        // The web server comes first so that SymmetricDS's servlet exists when the engine starts;
+        // until then the servlet returns 503 and nodes retry.
+        this.components = List.of(web, sync);
+        this.createdNanos = createdNanos;
+    }
+
+    /**
+     * Opens the Derby database in {@code <data>/db}, applies the core and central schemas, loads
+     * the shipped reference data into an empty database, creates the demo accounts in demo mode,
+     * and builds the unstarted web server and SymmetricDS engine.
+     */
+    public static CentralApp create(CentralSettings settings) {
+        long begin = System.nanoTime();
+        Database database = Database.openDerby(settings.databaseDir(), MAX_CONNECTIONS);
+        try {
+            CountyClock clock = CountyClock.system();
+            SchemaMigrator.core().migrate(database);
+            new SchemaMigrator("/cn/siyiban/central/schema/", "sy_central_schema_version").migrate(database);
+            ReferenceDataSeeder.seedIfEmpty(database, clock);
+            if (settings.demo()) {
+                createDemoAccounts(settings, database, clock);
+            }
+            RegistrationTokenStore tokens = new RegistrationTokenStore(database);
+            PointStore points = new PointStore(database);
+            CentralSync sync = new CentralSync(engineProperties(settings), database,
+                    engine -> new RegistrationGate(tokens, points, engine, clock));
+            WebServer web = new WebServer(settings, Json.mapper(), routes(settings, database, clock, sync, tokens),
+                    sync::mount);
+            return new CentralApp(settings, database, web, sync, begin);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Properties engineProperties(CentralSettings settings) {
+        // SymmetricDS opens the application's own Derby database. Derby makes the user name the
+        // default schema, so the user app reaches the APP schema the application's pool uses.
+        return EngineProperties.central(EngineProperties.common(EngineProperties.CENTRAL_ENGINE, "central",
+                COUNTY_POINT, EngineProperties.centralSyncUrl(settings.publicUrl()), "", settings.syncDir(),
+                Database.derbyUrl(settings.databaseDir()), "org.apache.derby.jdbc.EmbeddedDriver", "app", "app",
+                settings.syncTimings()));
+    }
+
+    private static void createDemoAccounts(CentralSettings settings, Database database, CountyClock clock) {
+        List<String> departments = new CatalogueStore(database).search("").stream()
+                .map(Matter::department)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        DemoAccounts.createIfAbsent(new StaffStore(database), List.of(
+                DemoAccounts.villageClerk(settings.demoVillage()),
+                DemoAccounts.townshipClerk(settings.demoTownship()),
+                DemoAccounts.reviewer(departments),
+                DemoAccounts.admin()), clock);
+    }
+
+    private static Consumer<RoutesConfig> routes(CentralSettings settings, Database database, CountyClock clock,
+                                                 CentralSync sync, RegistrationTokenStore tokens) {
+        ObjectMapper mapper = Json.mapper();
+        StaffStore staffStore = new StaffStore(database);
+        CaseStore cases = new CaseStore(database);
+        PointStore points = new PointStore(database);
+        PointNames pointNames = new PointNames(points);
+        // SymmetricDS checks its own node passwords on /sync/, and a node checks whether its
+        // token would be admitted before it has any account here.
+        SessionGuard guard = new SessionGuard(staffStore, Set.of("/sync/", "/api/registrations/check"));
+        LoginRoutes login = new LoginRoutes(staffStore, new LoginGuard(database, clock), pointNames, mapper,
+                COUNTY_POINT, settings.sessionTimeoutMinutes());
+        DecisionService decisions = new DecisionService(cases, new CaseHistory(cases, clock, COUNTY_POINT));
+        ReviewRoutes review = new ReviewRoutes(cases, decisions, staffStore, points, mapper);
+        RegistrationRoutes registrations = new RegistrationRoutes(tokens, points, sync::gate, clock, mapper);
+        SyncNodeRoutes syncNodes = new SyncNodeRoutes(new SyncNodeReader(database, points));
+        HealthRoutes health = new HealthRoutes(COUNTY_POINT, Version.current(), sync::engine);
+        PageRoutes pages = new PageRoutes("/cn/siyiban/central/web/pages/", PAGES);
+        return routes -> {
+            routes.before(guard::check);
+            health.register(routes);
+            login.register(routes);
+            review.register(routes);
+            registrations.register(routes);
+            syncNodes.register(routes);
+            new PointRoutes(points).register(routes);
+            new CatalogueRoutes(new CatalogueStore(database), clock).register(routes);
+            pages.register(routes);
+        };
+    }
+
+    /**
+     * Starts every component in order and logs the time since {@link #create} began. On a failure
+     * it stops the components already started and rethrows.
+     */
+    public void start() {
+        for (Component component : components) {
+            try {
+                component.start();
+                started.add(component);
+            } catch (RuntimeException e) {
+                log.error("Failed to start the {}: {}", component.name(), e.toString());
+                stop();
+                throw e;
+            }
+        }
+        log.info("siyiban central {} started in {} ms, listening on http://{}:{}/ (nodes use {})",
+                Version.current(), (System.nanoTime() - createdNanos) / 1_000_000, settings.host(), port(),
+                EngineProperties.centralSyncUrl(settings.publicUrl()));
+    }
+
+    /** Stops the started components in reverse order and closes the database; safe to call twice. */
+    public synchronized void stop() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Component component = started.get(i);
+            try {
+                component.stop();
+            } catch (RuntimeException e) {
+                log.warn("Failed to stop the {} cleanly: {}", component.name(), e.toString());
+            }
+        }
+        boolean wasStarted = !started.isEmpty();
+        started.clear();
+        if (!closed) {
+            closed = true;
+            database.close();
+        }
+        if (wasStarted) {
+            log.info("siyiban central stopped");
+        }
+    }
+
+    /** Returns the port the web server listens on, useful when the settings asked for port 0. */
+    public int port() {
+        return web.port();
+    }
+
+    /** Returns central's database, for tests that prepare data. */
+    public Database database() {
+        return database;
+    }
+
+    public CentralSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,2 @@
+/** Access rules of central's API. */
+package cn.siyiban.central.auth;

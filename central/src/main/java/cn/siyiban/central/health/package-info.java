@@ -1,0 +1,2 @@
+/** Central's public health check. */
+package cn.siyiban.central.health;
