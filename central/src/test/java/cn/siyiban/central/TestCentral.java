@@ -1,0 +1,87 @@
+package cn.siyiban.central;
+
+import cn.siyiban.central.settings.CentralSettings;
+import cn.siyiban.core.applicant.ResidentIdNumber;
+import cn.siyiban.core.calendar.CalendarStore;
+import cn.siyiban.core.cases.CaseStore;
+import cn.siyiban.core.cases.IntakeRequest;
+import cn.siyiban.core.cases.IntakeService;
+import cn.siyiban.core.catalogue.CatalogueStore;
+import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.staff.StaffStore;
+import cn.siyiban.core.time.CountyClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A demo central on a free port of 127.0.0.1 with its own Derby database in a temporary folder
+ * and a running SymmetricDS engine. Starting one takes a few seconds, so each test class shares one.
+ */
+final class TestCentral implements AutoCloseable {
+
+    /** 北爱园居委会, the demo village whose cases the tests put into central. */
+    static final String VILLAGE = "321323101001";
+
+    final CentralApp app;
+    final String baseUrl;
+
+    private TestCentral(CentralApp app) {
+        this.app = app;
+        this.baseUrl = "http://127.0.0.1:" + app.port();
+    }
+
+    static TestCentral start() {
+        try {
+            Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "central-test-");
+            CentralApp app = CentralApp.create(CentralSettings.demo(dir));
+            app.start();
+            return new TestCentral(app);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ApiClient client() {
+        return new ApiClient(baseUrl);
+    }
+
+    /** Returns a client logged in as {@code username} with the demo password. */
+    ApiClient loggedIn(String username) {
+        ApiClient client = client();
+        ApiClient.Response response = client.login(username, DemoAccounts.PASSWORD);
+        if (response.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + response.body());
+        }
+        return client;
+    }
+
+    /**
+     * Takes in a case of 最低生活保障申请 (县民政局) at the demo village directly in central's
+     * database, as if the village node had taken it in and SymmetricDS had pushed it here.
+     * Returns the case number.
+     */
+    String villageCase(String applicantName) {
+        CountyClock clock = CountyClock.system();
+        CaseStore cases = new CaseStore(app.database());
+        IntakeService intake = new IntakeService(cases, new CatalogueStore(app.database()),
+                new CalendarStore(app.database()), clock, VILLAGE);
+        String first17 = "32132319800101123";
+        IntakeRequest request = new IntakeRequest("SYM-023",
+                new IntakeRequest.ApplicantInput(applicantName, "resident_id",
+                        first17 + ResidentIdNumber.checkCharacter(first17), "13905271234", "泗阳县爱园镇北爱园居委会"),
+                List.of(new IntakeRequest.MaterialInput("SYM-023-M01", "received"),
+                        new IntakeRequest.MaterialInput("SYM-023-M02", "received"),
+                        new IntakeRequest.MaterialInput("SYM-023-M06", "received")),
+                false, null);
+        var clerk = new StaffStore(app.database()).findByUsername("clerk").orElseThrow();
+        return intake.takeIn(request, clerk).record().caseNo();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
