@@ -20,8 +20,8 @@ public final class CentralAccess {
     }
 
     /**
-     * Returns the departments whose cases {@code staff} may see: null for a county admin, who sees
-     * every case, and the reviewer's own departments for a reviewer. Other roles are rejected.
+     * Returns the departments whose cases {@code staff} may read: null for a county admin, who may
+     * read every case, and the reviewer's own departments for a reviewer. Other roles are rejected.
      */
     public static List<String> reviewDepartments(Staff staff) {
         if (staff.role() == Role.COUNTY_ADMIN) {

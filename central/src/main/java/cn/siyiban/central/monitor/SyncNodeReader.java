@@ -50,7 +50,7 @@ public final class SyncNodeReader {
         this.now = now;
     }
 
-    /** What SymmetricDS stores about one node, keyed later by point code. */
+    /** The registration and heartbeat times SymmetricDS stores for one node. */
     private record NodeRow(String nodeId, Timestamp registrationTime, Timestamp heartbeatTime) {
     }
 

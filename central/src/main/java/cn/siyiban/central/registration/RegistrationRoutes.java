@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /api/registrations}: one-time tokens with which a village or township node registers
  * with central's SymmetricDS engine. Only a county admin issues, lists and revokes tokens;
- * {@code POST /api/registrations/check} is public, because a node asks it before it has an account.
+ * {@code POST /api/registrations/check} is public, because a node calls it before it has an account.
  */
 public final class RegistrationRoutes {
 

@@ -5,7 +5,7 @@
 -- SyncNodeReader runs it.
 
 -- name: nodes
--- One row per node SymmetricDS knows, central itself included. registration_time stays null
+-- One row per node in sym_node, central itself included. registration_time stays null
 -- until the node has registered. A node with several hosts reports one heartbeat per host, and
 -- the latest one counts.
 SELECT n.node_id, n.external_id, n.node_group_id, n.sync_enabled, s.registration_time, s.registration_enabled,
@@ -16,8 +16,8 @@ SELECT n.node_id, n.external_id, n.node_group_id, n.sync_enabled, s.registration
 
 -- name: outgoing
 -- Batches central has for each node. 'OK' is loaded by the node and 'IG' was ignored on
--- purpose, so neither waits; 'ER' failed to load at the node; every other status (NE new,
--- QY queried, SE sent, LD loading, RQ request, ...) is still on its way.
+-- purpose, so neither is pending. 'ER' failed to load at the node. Every other status (NE new,
+-- QY queried, SE sent, LD loading, RQ request and others) is still pending.
 SELECT node_id,
        SUM(CASE WHEN status = 'ER' THEN 1 ELSE 0 END) AS error_batches,
        SUM(CASE WHEN status IN ('OK', 'IG', 'ER') THEN 0 ELSE 1 END) AS pending_batches

@@ -36,7 +36,7 @@ public final class SettingValues {
     /**
      * Merges the sources of a server's settings.
      *
-     * @param keys every setting key the server knows; a file with another key is rejected
+     * @param keys every setting key of the server; a file with any other key is rejected
      * @param defaults built-in default of each key that has one
      * @param commandLine the parsed command line, which may name the properties file
      * @param environment normally {@link System#getenv()}
@@ -84,7 +84,7 @@ public final class SettingValues {
         return values;
     }
 
-    /** Whether {@code key} has a value from any source, its default included. */
+    /** Returns whether {@code key} has a value from any source, its default included. */
     public boolean has(String key) {
         return values.containsKey(key);
     }
