@@ -111,6 +111,25 @@ class CentralApiTest {
     }
 
     @Test
+    void tamperedEventShowsChainProblem() {
+        String caseNo = central.villageCase("吴十");
+        central.app.database().inTransaction(connection -> {
+            try (var update = connection.prepareStatement("UPDATE sy_case_event SET actor = 'someone' "
+                    + "WHERE case_id = (SELECT id FROM sy_case WHERE case_no = ?)")) {
+                update.setString(1, caseNo);
+                return update.executeUpdate();
+            }
+        });
+
+        ApiClient.Response detail = reviewer.get("/api/cases/" + caseNo);
+
+        assertEquals(200, detail.status());
+        JsonNode problems = detail.json().get("hashChainProblems");
+        assertEquals(1, problems.size(), detail.body());
+        assertTrue(problems.get(0).asText().contains("可能被篡改"), detail.body());
+    }
+
+    @Test
     void approveTwiceConflicts() {
         String caseNo = central.villageCase("李四");
 
