@@ -17,6 +17,7 @@ public enum CaseEventType {
     REJECTED("rejected", "不予批准", "不予批准"),
     RESULT_READY("result_ready", "结果已出", "待领取"),
     DELIVERED("delivered", "送达", "已送达"),
+    TERMINATED("terminated", "终止办理", "已终止"),
     CLOSED("closed", "办结", "已办结");
 
     private final String code;
@@ -41,6 +42,12 @@ public enum CaseEventType {
     /** Chinese name of the status a case has while this is its latest event. */
     public String statusLabel() {
         return statusLabel;
+    }
+
+    /** Returns whether a case whose latest event is this one still waits for the department's decision. */
+    public boolean awaitsDecision() {
+        return this == INTAKE || this == FORWARDED || this == ACCEPTED || this == SUPPLEMENT_REQUESTED
+                || this == SUPPLEMENTED;
     }
 
     public static Optional<CaseEventType> fromCode(String code) {

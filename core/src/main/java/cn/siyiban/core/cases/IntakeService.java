@@ -10,9 +10,14 @@ import cn.siyiban.core.catalogue.Matter;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.time.CountyClock;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +35,7 @@ public final class IntakeService {
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     /** Maximum characters of an idempotency key. */
     private static final int MAX_REQUEST_KEY = 64;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CaseStore cases;
     private final CatalogueStore catalogue;
@@ -63,6 +69,9 @@ public final class IntakeService {
         String caseId = UUID.randomUUID().toString();
         List<CaseMaterial> materials = checkMaterials(matter, request.materials());
         LocalDateTime dueAt = DueDates.dueAt(matter, now, calendar.calendar());
+        List<String> tolerated = toleratedIds(matter, materials);
+        LocalDate supplementDue = tolerated.isEmpty() ? null
+                : supplementDue(request.supplementDue(), now.toLocalDate(), dueAt);
 
         IntakeResult result = cases.database().inTransaction(connection -> {
             if (requestKey != null) {
@@ -74,7 +83,7 @@ public final class IntakeService {
             int catalogueVersion = CatalogueStore.currentVersionOf(connection);
             CaseNumber caseNo = CaseStore.nextCaseNumber(connection, pointCode, now.toLocalDate());
             String eventId = UUID.randomUUID().toString();
-            String detail = "{\"caseNo\":\"" + caseNo + "\"}";
+            String detail = intakeDetail(caseNo, supplementDue, tolerated);
             CaseEvent intake = new CaseEvent(eventId, caseId, pointCode, pointCode, CaseEventType.INTAKE,
                     clerk.username(), now, detail, null,
                     EventHash.of(eventId, caseId, pointCode, pointCode, CaseEventType.INTAKE, clerk.username(), now,
@@ -93,6 +102,65 @@ public final class IntakeService {
             log.info("Returned case {} already saved for repeated request key", result.record().caseNo());
         }
         return result;
+    }
+
+    /** Returns the ids of the required materials accepted as missing (容缺), in catalogue order. */
+    private static List<String> toleratedIds(Matter matter, List<CaseMaterial> materials) {
+        List<String> ids = new ArrayList<>();
+        for (CaseMaterial material : materials) {
+            boolean required = matter.materials().stream()
+                    .anyMatch(m -> m.id().equals(material.materialId()) && m.required());
+            if (required && material.status() == MaterialStatus.MISSING) {
+                ids.add(material.materialId());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Checks the supplement deadline of a case with missing materials. It may not fall before the
+     * intake day or after the day the matter's promised time ends; an empty one means that day.
+     */
+    static LocalDate supplementDue(String text, LocalDate today, LocalDateTime dueAt) {
+        LocalDate latest = dueAt == null ? null : dueAt.toLocalDate();
+        if (text == null || text.isBlank()) {
+            if (latest == null) {
+                throw DomainException.invalid("missing_supplement_deadline",
+                        "该事项没有承诺时限，容缺受理时请填写补齐材料的期限", "supplementDue");
+            }
+            return latest;
+        }
+        LocalDate due;
+        try {
+            due = LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("invalid_supplement_deadline",
+                    "补齐材料期限“" + text + "”格式不正确，应为 2026-01-31 这样的格式", "supplementDue");
+        }
+        if (due.isBefore(today)) {
+            throw DomainException.invalid("invalid_supplement_deadline",
+                    "补齐材料期限" + due + "早于受理日期" + today, "supplementDue");
+        }
+        if (latest != null && due.isAfter(latest)) {
+            throw new DomainException(DomainException.Kind.INVALID, "deadline_too_late",
+                    "补齐材料期限" + due + "超过了事项的承诺办结时间" + latest + "，请改为该日或更早",
+                    Map.of("field", "supplementDue", "latest", latest.toString()));
+        }
+        return due;
+    }
+
+    private static String intakeDetail(CaseNumber caseNo, LocalDate supplementDue, List<String> tolerated) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("caseNo", caseNo.toString());
+        if (supplementDue != null) {
+            detail.put(MissingMaterials.DUE_KEY, supplementDue.toString());
+            detail.put(MissingMaterials.TOLERATED_KEY, tolerated);
+        }
+        try {
+            return JSON.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write intake detail", e);
+        }
     }
 
     private static String checkRequestKey(String key) {

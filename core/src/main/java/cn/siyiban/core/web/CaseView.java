@@ -4,9 +4,12 @@ import cn.siyiban.core.applicant.Applicant;
 import cn.siyiban.core.cases.CaseEvent;
 import cn.siyiban.core.cases.CaseMaterial;
 import cn.siyiban.core.cases.CaseRecord;
+import cn.siyiban.core.cases.MissingMaterials;
+import cn.siyiban.core.time.CountyClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +21,16 @@ import java.util.function.Function;
  *
  * @param dueAt promised completion time, null where the matter has no published time limit
  * @param catalogueVersion catalogue version in force when the case was taken in
+ * @param supplementDue last day to supply the materials accepted as missing (容缺), null if none were
+ * @param stillMissing materials accepted as missing and not supplied since
+ * @param supplementOverdue whether the supplement deadline passed with items still missing
  */
 public record CaseView(String id, String caseNo, String originPoint, String originPointName, String matterCode,
                        String matterName, String department, int catalogueVersion, ApplicantView applicant,
                        boolean proxy, String intakeClerk, String intakeClerkName, LocalDateTime createdAt,
                        LocalDateTime dueAt, String status, String statusLabel, List<MaterialView> materials,
-                       List<EventView> events) {
+                       List<EventView> events, LocalDate supplementDue, List<MaterialView> stillMissing,
+                       boolean supplementOverdue) {
 
     /** The applicant, with the ID number in full: only logged-in staff of the point read this. */
     public record ApplicantView(String name, String idType, String idTypeLabel, String idNumber, String phone,
@@ -61,11 +68,14 @@ public record CaseView(String id, String caseNo, String originPoint, String orig
         List<EventView> events = record.events().stream()
                 .map(event -> event(event, pointName, staffName))
                 .toList();
+        MissingMaterials missing = MissingMaterials.of(record);
+        boolean overdue = missing.overdue(CountyClock.system().now().toLocalDate(), record.status());
         return new CaseView(record.id(), record.caseNo(), record.originPoint(), pointName.apply(record.originPoint()),
                 record.matterCode(), record.matterName(), record.department(), record.catalogueVersion(),
                 applicantView, record.proxy(), record.intakeClerk(), staffName.apply(record.intakeClerk()),
                 record.createdAt(), record.dueAt(), record.status().code(), record.status().statusLabel(),
-                materials, events);
+                materials, events, missing.supplementDue(),
+                missing.stillMissing().stream().map(CaseView::material).toList(), overdue);
     }
 
     private static MaterialView material(CaseMaterial material) {
