@@ -16,12 +16,16 @@ import cn.siyiban.core.seed.DemoAccounts;
 import cn.siyiban.core.web.LoginRoutes;
 import cn.siyiban.core.web.SessionGuard;
 import cn.siyiban.node.cases.CaseRoutes;
+import cn.siyiban.node.cases.SupplementApplier;
+import cn.siyiban.node.cases.SupplementRoutes;
+import cn.siyiban.core.cases.SupplementService;
 import cn.siyiban.node.catalogue.MatterRoutes;
 import cn.siyiban.node.health.HealthRoutes;
 import cn.siyiban.node.settings.NodeSettings;
 import cn.siyiban.node.sync.NodeSync;
 import cn.siyiban.node.sync.SyncRoutes;
 import cn.siyiban.core.web.Json;
+import cn.siyiban.core.web.CaseNumberCode;
 import cn.siyiban.core.web.PageRoutes;
 import cn.siyiban.core.web.PointNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,8 +59,12 @@ public final class NodeApp {
         PAGES.put("/receipt/{caseNo}", "receipt.html");
         PAGES.put("/cases", "cases.html");
         PAGES.put("/cases/{caseNo}", "case.html");
+        PAGES.put("/notice/missing/{caseNo}", "missing-notice.html");
+        PAGES.put("/supplement", "supplement.html");
     }
 
+    /** Time between two checks for supplements that sync delivered from other points. */
+    private static final long SUPPLEMENT_PERIOD_MS = 5_000;
     /** Connections to the embedded database: a node serves a handful of clerks. */
     private static final int MAX_CONNECTIONS = 8;
 
@@ -102,12 +110,20 @@ public final class NodeApp {
             // the engine: SymmetricDS's triggers live in the database and record every saved case
             // whether or not the engine runs, and cases saved before the first registration reach
             // central through the reverse initial load that central requests at registration.
-            List<Component> components = sync == null ? List.of(web) : List.of(web, sync);
+            SupplementApplier applier = new SupplementApplier(supplements(database, clock, settings.pointCode()),
+                    SUPPLEMENT_PERIOD_MS);
+            List<Component> components = sync == null ? List.of(web, applier) : List.of(web, sync, applier);
             return new NodeApp(settings, database, web, components, begin);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    private static SupplementService supplements(Database database, CountyClock clock, String point) {
+        CaseStore cases = new CaseStore(database);
+        return new SupplementService(cases, new CatalogueStore(database), new CaseHistory(cases, clock, point), clock,
+                point);
     }
 
     private static PointLevel pointLevel(String point) {
@@ -141,6 +157,8 @@ public final class NodeApp {
             login.register(routes);
             new MatterRoutes(catalogue).register(routes);
             caseRoutes.register(routes);
+            new SupplementRoutes(supplements(database, clock, point), cases, mapper).register(routes);
+            new CaseNumberCode().register(routes);
             new SyncRoutes(sync).register(routes);
             pages.register(routes);
         };
