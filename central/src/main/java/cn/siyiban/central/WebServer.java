@@ -4,6 +4,7 @@ import cn.siyiban.central.settings.CentralSettings;
 import cn.siyiban.core.web.Component;
 import cn.siyiban.core.web.ErrorMapper;
 import cn.siyiban.core.web.PageRoutes;
+import cn.siyiban.core.web.JsonErrorHandler;
 import cn.siyiban.core.web.Sessions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -45,6 +46,7 @@ final class WebServer implements Component {
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.jetty.modifyServletContextHandler(handler -> {
             handler.setSessionHandler(Sessions.handler(settings.sessionTimeoutMinutes()));
             mounts.accept(handler);

@@ -1,6 +1,7 @@
 package cn.siyiban.node;
 
 import cn.siyiban.core.web.Component;
+import cn.siyiban.core.web.JsonErrorHandler;
 import cn.siyiban.core.web.Sessions;
 import cn.siyiban.node.settings.NodeSettings;
 import cn.siyiban.core.web.ErrorMapper;
@@ -35,6 +36,7 @@ final class WebServer implements Component {
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(Sessions.handler(settings.sessionTimeoutMinutes())));
         config.staticFiles.add(files -> {
             files.hostedPath = "/assets";
