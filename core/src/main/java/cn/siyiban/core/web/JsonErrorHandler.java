@@ -9,9 +9,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Jetty's own error responses, for requests it rejects before Javalin sees them (a path with an
- * encoded NUL or {@code ..}, a malformed header), in the same JSON shape as every other error, so
- * no client ever gets Jetty's HTML page.
+ * Jetty's own error responses, in the same JSON shape as every other error. Jetty rejects some
+ * requests before they reach Javalin (a path with an encoded NUL or {@code ..}, a malformed
+ * header), and without this handler such a client would get Jetty's HTML page.
  */
 public final class JsonErrorHandler extends ErrorHandler {
 

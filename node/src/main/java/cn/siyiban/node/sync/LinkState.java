@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether central is reachable, as SymmetricDS's push and pull jobs find it. SymmetricDS logs
- * every failed attempt (at WARN once an outage passes five minutes), which floods a village
- * node's log during a day-long outage; siyiban turns those loggers down and logs here instead:
+ * every failed attempt, at WARN once an outage passes five minutes, which floods a village
+ * node's log during a day-long outage. siyiban turns those loggers down and logs here instead:
  * one WARN when the link goes down and one INFO when it comes back.
  */
 final class LinkState implements IOfflineClientListener {

@@ -1,7 +1,7 @@
 package cn.siyiban.node.sync;
 
 /**
- * What a "sync now" really did.
+ * The outcome of one "sync now", as SymmetricDS reported it.
  *
  * @param ok whether both push and pull reached central without a data error
  * @param message Chinese summary for the clerk

@@ -3,7 +3,7 @@ package cn.siyiban.node.sync;
 import cn.siyiban.sync.SyncTimings;
 
 /**
- * How the node reaches central.
+ * The node's connection to central.
  *
  * @param centralUrl base URL of central, such as {@code http://10.1.1.10:8080}; null for a
  *                   standalone node that never syncs (a demo without central)
