@@ -38,7 +38,7 @@ public final class CatalogueRoutes {
         this.clock = clock;
     }
 
-    /** The answer to an import: the new version and how many matters the file held. */
+    /** The result of an import: the new version and how many matters the file held. */
     public record Published(int version, int matters, String mode) {
     }
 

@@ -32,8 +32,11 @@ class CatalogueCsvTest {
         List<Matter> matters = CatalogueCsv.read(new StringReader(HEADER
                 + "X-1,测试事项,类别,县民政局,promised,10,5,是,\"身份证;收入证明[可容缺][可承诺];照片[非必需]\",test\n"));
         List<Material> materials = matters.get(0).materials();
-        assertTrue(materials.get(0).required() && materials.get(0).key() && !materials.get(0).commitmentAllowed());
-        assertTrue(!materials.get(1).key() && materials.get(1).commitmentAllowed());
+        assertTrue(materials.get(0).required());
+        assertTrue(materials.get(0).key());
+        assertFalse(materials.get(0).commitmentAllowed());
+        assertFalse(materials.get(1).key());
+        assertTrue(materials.get(1).commitmentAllowed());
         assertFalse(materials.get(2).required());
         assertEquals("身份证;收入证明[可容缺][可承诺];照片[非必需]", MaterialListSyntax.format(materials));
     }

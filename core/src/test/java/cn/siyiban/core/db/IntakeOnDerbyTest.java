@@ -92,7 +92,7 @@ class IntakeOnDerbyTest {
     }
 
     @Test
-    void numbersCasesInSequenceAndRepeatsNothingForSameRequestKey() {
+    void repeatedRequestKeyReturnsSameCase() {
         IntakeResult first = intake.takeIn(lowIncomeRequest("张三", "form-1"), CLERK);
         IntakeResult repeat = intake.takeIn(lowIncomeRequest("张三", "form-1"), CLERK);
         IntakeResult second = intake.takeIn(lowIncomeRequest("李四", "form-2"), CLERK);
@@ -150,7 +150,7 @@ class IntakeOnDerbyTest {
     }
 
     @Test
-    void publishingChangedCatalogueRaisesVersionAndKeepsOldCases() {
+    void publishedChangeKeepsOldCaseVersion() {
         String caseNo = intake.takeIn(lowIncomeRequest("张三", null), CLERK).record().caseNo();
         CatalogueStore catalogue = new CatalogueStore(database);
         var changed = CatalogueCsv.seed().stream().filter(m -> !m.code().equals("SYM-058")).toList();

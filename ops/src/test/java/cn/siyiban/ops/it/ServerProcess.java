@@ -50,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the JVM and waits until {@code /health} answers 200. */
+    /** Starts the JVM and waits until {@code /health} returns 200. */
     ServerProcess start() {
         try {
             Files.createDirectories(log.getParent());
