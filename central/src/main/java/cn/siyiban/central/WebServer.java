@@ -56,6 +56,8 @@ final class WebServer implements Component {
             files.directory = "/cn/siyiban/central/web/assets";
             files.location = Location.CLASSPATH;
         });
+        // Chart library of the node page, from its WebJar at /webjars/uplot/<version>/.
+        config.staticFiles.enableWebjars();
         config.routes.before(PageRoutes::securityHeaders);
         ErrorMapper.register(config.routes);
         routes.accept(config.routes);

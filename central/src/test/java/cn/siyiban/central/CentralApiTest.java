@@ -301,6 +301,57 @@ class CentralApiTest {
     }
 
     @Test
+    void syncOverviewCountsStates() {
+        JsonNode overview = admin.get("/api/sync/overview").json();
+
+        assertEquals(252, overview.get("counts").get("unregistered").asInt());
+        assertEquals(0, overview.get("counts").get("ok").asInt());
+        assertEquals(252, overview.get("nodes").size());
+        assertEquals("爱园镇", overview.get("nodes").findValues("townshipName").stream()
+                .map(JsonNode::asText).filter("爱园镇"::equals).findFirst().orElse(null));
+        assertTrue(overview.get("alerts").isArray());
+    }
+
+    @Test
+    void syncNodeDetailOfUnregisteredPoint() {
+        ApiClient.Response detail = admin.get("/api/sync/nodes/" + TestCentral.VILLAGE);
+        ApiClient.Response missing = admin.get("/api/sync/nodes/999999999999");
+
+        assertEquals(200, detail.status(), detail.body());
+        assertEquals("unregistered", detail.json().get("node").get("status").asText());
+        assertEquals(0, detail.json().get("batches").size());
+        assertEquals(404, missing.status());
+        assertEquals("point_not_found", missing.json().get("code").asText());
+    }
+
+    @Test
+    void syncActionsRejectUnregisteredNode() {
+        String point = TestCentral.VILLAGE;
+        ApiClient.Response unconfirmed = admin.post("/api/sync/nodes/" + point + "/disable", "{}");
+        ApiClient.Response disable = admin.post("/api/sync/nodes/" + point + "/disable",
+                Map.of("confirm", point));
+        ApiClient.Response reload = admin.post("/api/sync/nodes/" + point + "/reload", "{}");
+        ApiClient.Response retry = admin.post("/api/sync/nodes/" + point + "/batches/12/retry", "{}");
+        ApiClient.Response asReviewer = reviewer.post("/api/sync/nodes/" + point + "/reload", "{}");
+
+        assertEquals(400, unconfirmed.status());
+        assertEquals("confirmation_required", unconfirmed.json().get("code").asText());
+        assertEquals(409, disable.status());
+        assertEquals("node_not_registered", disable.json().get("code").asText());
+        assertEquals(409, reload.status());
+        assertEquals(409, retry.status());
+        assertEquals(403, asReviewer.status());
+    }
+
+    @Test
+    void metricsInPrometheusFormat() {
+        ApiClient.Response metrics = central.client().get("/metrics");
+
+        assertEquals(200, metrics.status(), metrics.body());
+        assertTrue(metrics.body().contains("siyiban_sync_nodes{state=\"unregistered\"} 252"), metrics.body());
+    }
+
+    @Test
     void pointsListVillagesAndTownships() {
         ApiClient.Response response = admin.get("/api/points");
 

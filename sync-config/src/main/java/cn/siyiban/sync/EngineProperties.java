@@ -59,6 +59,11 @@ public final class EngineProperties {
         // mini PC was switched off for a long holiday. Central's monitor reports offline nodes
         // instead, and an admin decides.
         p.setProperty("offline.node.detection.period.minutes", "-1");
+
+        // Each heartbeat also records the engine's unsent and failed batch counts in its own
+        // sym_node row, which reaches central, so central's monitor sees a node's backlog
+        // towards central before the node has pushed it.
+        p.setProperty("heartbeat.update.node.with.batch.status", "true");
         return p;
     }
 

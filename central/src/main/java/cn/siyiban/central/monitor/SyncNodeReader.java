@@ -1,180 +1,220 @@
 package cn.siyiban.central.monitor;
 
+import cn.siyiban.central.settings.MonitorSettings;
 import cn.siyiban.core.db.Database;
 import cn.siyiban.core.network.PointLevel;
 import cn.siyiban.core.network.PointStore;
 import cn.siyiban.core.network.ServicePoint;
 import cn.siyiban.core.time.CountyClock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Reads the sync status of every village and township point from SymmetricDS's tables in
- * central's database, with the queries of {@code sync-nodes.sql}. Points that never registered
- * are listed too, because an admin needs to see which villages are still missing.
+ * Reads the sync figures of every village and township point from SymmetricDS's tables in
+ * central's database, with a fixed number of set-based queries of {@code sync-nodes.sql}
+ * whatever the number of nodes. Points that never registered are listed too, because an admin
+ * needs to see which villages are still missing.
  */
 public final class SyncNodeReader {
 
-    /** A node whose latest heartbeat is older than this counts as offline. */
-    static final Duration OFFLINE_AFTER = Duration.ofHours(2);
-    private static final String RESOURCE = "/cn/siyiban/central/monitor/sync-nodes.sql";
-    private static final Map<String, String> QUERIES = queries();
-
     private final Database database;
     private final PointStore points;
+    private final MonitorSettings settings;
     private final Supplier<Instant> now;
 
-    public SyncNodeReader(Database database, PointStore points) {
-        this(database, points, Instant::now);
+    public SyncNodeReader(Database database, PointStore points, MonitorSettings settings) {
+        this(database, points, settings, Instant::now);
     }
 
-    SyncNodeReader(Database database, PointStore points, Supplier<Instant> now) {
+    SyncNodeReader(Database database, PointStore points, MonitorSettings settings, Supplier<Instant> now) {
         this.database = database;
         this.points = points;
+        this.settings = settings;
         this.now = now;
     }
 
-    /** The registration and heartbeat times SymmetricDS stores for one node. */
-    private record NodeRow(String nodeId, Timestamp registrationTime, Timestamp heartbeatTime) {
+    private record NodeRow(String nodeId, boolean syncEnabled, String symmetricVersion, String configVersion,
+                           Integer incomingBatches, Long incomingRows, Timestamp registrationTime) {
+    }
+
+    private record HostRow(String hostName, String ipAddress, Timestamp heartbeatTime, Timestamp lastRestart) {
+    }
+
+    private record Pending(int batches, long rows, Timestamp oldest, int errors) {
+    }
+
+    private record Sample(Timestamp lastPush, Long clockOffsetSeconds) {
+    }
+
+    /** The raw figures of one read, keyed by node id except {@code nodes} and {@code samples}. */
+    private static final class Figures {
+        final Map<String, NodeRow> nodes = new HashMap<>();
+        final Map<String, HostRow> hosts = new HashMap<>();
+        final Map<String, Pending> pending = new HashMap<>();
+        final Map<String, Timestamp> lastLoaded = new HashMap<>();
+        final Map<String, Integer> incomingErrors = new HashMap<>();
+        final Map<String, Sample> samples = new HashMap<>();
     }
 
     /** Returns one row per village and township point, in point code order. */
     public List<SyncNode> read() {
         return database.query(connection -> {
-            Map<String, NodeRow> nodes = new HashMap<>();
-            Map<String, Integer> pending = new HashMap<>();
-            Map<String, Integer> errors = new HashMap<>();
-            // Before central's engine first starts, SymmetricDS's tables do not exist yet and
-            // every point is unregistered.
-            if (symmetricTablesExist(connection)) {
-                readNodes(connection, nodes);
-                readOutgoing(connection, pending, errors);
-                readIncoming(connection, errors);
+            Figures figures = new Figures();
+            if (SyncQueries.symmetricTablesExist(connection)) {
+                readFigures(connection, figures);
             }
+            List<ServicePoint> all = points.all();
+            Map<String, ServicePoint> byCode = all.stream()
+                    .collect(Collectors.toMap(ServicePoint::code, Function.identity()));
+            Instant at = now.get();
             List<SyncNode> rows = new ArrayList<>();
-            for (ServicePoint point : points.all()) {
+            for (ServicePoint point : all) {
                 if (point.level() == PointLevel.VILLAGE || point.level() == PointLevel.TOWNSHIP) {
-                    rows.add(row(point, nodes.get(point.code()), pending, errors));
+                    rows.add(row(point, township(point, byCode), figures, at));
                 }
             }
             return rows;
         });
     }
 
-    private SyncNode row(ServicePoint point, NodeRow node, Map<String, Integer> pending,
-                         Map<String, Integer> errors) {
+    /** Returns the figures of one point, or null when the point runs no node. */
+    public SyncNode read(String pointCode) {
+        return read().stream().filter(node -> node.point().equals(pointCode)).findFirst().orElse(null);
+    }
+
+    private static ServicePoint township(ServicePoint point, Map<String, ServicePoint> byCode) {
+        if (point.level() == PointLevel.TOWNSHIP) {
+            return point;
+        }
+        ServicePoint parent = point.parentCode() == null ? null : byCode.get(point.parentCode());
+        return parent == null ? point : parent;
+    }
+
+    private SyncNode row(ServicePoint point, ServicePoint township, Figures figures, Instant at) {
         String group = point.level().nodeGroup();
+        NodeRow node = figures.nodes.get(point.code());
         if (node == null || node.registrationTime() == null) {
-            return new SyncNode(point.code(), point.name(), group, "unregistered", "未注册", null, 0, 0);
+            SyncState state = SyncState.UNREGISTERED;
+            return new SyncNode(point.code(), point.name(), group, township.code(), township.name(), state.code(),
+                    state.label(), node == null ? null : node.nodeId(), node != null && node.syncEnabled(), null, null,
+                    null, null, 0, 0, null, null, null, 0, null, null, null, null, null, null);
         }
-        int pendingBatches = pending.getOrDefault(node.nodeId(), 0);
-        int errorBatches = errors.getOrDefault(node.nodeId(), 0);
-        Instant heartbeat = node.heartbeatTime() == null ? null : node.heartbeatTime().toInstant();
-        LocalDateTime lastContact = heartbeat == null ? null : LocalDateTime.ofInstant(heartbeat, CountyClock.ZONE);
-        String status;
-        String label;
+        String id = node.nodeId();
+        HostRow host = figures.hosts.get(id);
+        Pending pending = figures.pending.getOrDefault(id, new Pending(0, 0, null, 0));
+        int errorBatches = pending.errors() + figures.incomingErrors.getOrDefault(id, 0);
+        Sample sample = figures.samples.get(point.code());
+        Instant heartbeat = host == null ? null : instant(host.heartbeatTime());
+        SyncState state = state(node, heartbeat, instant(pending.oldest()), errorBatches, at);
+        return new SyncNode(point.code(), point.name(), group, township.code(), township.name(), state.code(),
+                state.label(), id, node.syncEnabled(), county(instant(node.registrationTime())), county(heartbeat),
+                sample == null ? null : localTime(sample.lastPush()), county(instant(figures.lastLoaded.get(id))),
+                pending.batches(), pending.rows(), county(instant(pending.oldest())), node.incomingBatches(),
+                node.incomingRows(), errorBatches, node.symmetricVersion(), node.configVersion(),
+                sample == null ? null : sample.clockOffsetSeconds(), host == null ? null : host.hostName(),
+                host == null ? null : host.ipAddress(), host == null ? null : county(instant(host.lastRestart())));
+    }
+
+    private SyncState state(NodeRow node, Instant heartbeat, Instant oldestUnsent, int errorBatches, Instant at) {
+        if (!node.syncEnabled()) {
+            return SyncState.DISABLED;
+        }
         if (errorBatches > 0) {
-            status = "error";
-            label = "错误";
-        } else if (heartbeat == null || heartbeat.isBefore(now.get().minus(OFFLINE_AFTER))) {
-            status = "offline";
-            label = "离线";
-        } else {
-            status = "ok";
-            label = "正常";
+            return SyncState.ERROR;
         }
-        return new SyncNode(point.code(), point.name(), group, status, label, lastContact, pendingBatches,
-                errorBatches);
+        if (heartbeat == null || heartbeat.isBefore(at.minus(settings.offlineAfter()))) {
+            return SyncState.OFFLINE;
+        }
+        if (oldestUnsent != null && oldestUnsent.isBefore(at.minus(settings.backlogAfter()))) {
+            return SyncState.BEHIND;
+        }
+        return SyncState.OK;
     }
 
-    private static boolean symmetricTablesExist(Connection connection) throws SQLException {
-        // Derby stores unquoted names in upper case; PostgreSQL in lower case.
-        for (String name : new String[] {"SYM_NODE", "sym_node"}) {
-            try (ResultSet tables = connection.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void readNodes(Connection connection, Map<String, NodeRow> nodes) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(QUERIES.get("nodes"));
+    private static void readFigures(Connection connection, Figures figures) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("nodes"));
              ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                // NOTE: assumes SymmetricDS writes these timestamps in the JVM's default zone,
-                // the zone in which getTimestamp reads them.
-                nodes.put(row.getString("external_id"), new NodeRow(row.getString("node_id"),
-                        row.getTimestamp("registration_time"), row.getTimestamp("heartbeat_time")));
+                int toSend = row.getInt("batch_to_send_count");
+                boolean reported = !row.wasNull() && toSend >= 0;
+                long rowsToSend = row.getLong("data_rows_to_send_count");
+                figures.nodes.put(row.getString("external_id"), new NodeRow(row.getString("node_id"),
+                        row.getInt("sync_enabled") == 1, row.getString("symmetric_version"),
+                        row.getString("config_version"), reported ? toSend : null,
+                        reported && rowsToSend >= 0 ? rowsToSend : null, row.getTimestamp("registration_time")));
             }
         }
-    }
-
-    private static void readOutgoing(Connection connection, Map<String, Integer> pending,
-                                     Map<String, Integer> errors) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(QUERIES.get("outgoing"));
+        try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("hosts"));
              ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                pending.merge(row.getString("node_id"), row.getInt("pending_batches"), Integer::sum);
-                errors.merge(row.getString("node_id"), row.getInt("error_batches"), Integer::sum);
+                HostRow host = new HostRow(row.getString("host_name"), row.getString("ip_address"),
+                        row.getTimestamp("heartbeat_time"), row.getTimestamp("last_restart_time"));
+                // A node with several hosts reports one heartbeat per host, and the latest counts.
+                figures.hosts.merge(row.getString("node_id"), host, SyncNodeReader::later);
             }
         }
-    }
-
-    private static void readIncoming(Connection connection, Map<String, Integer> errors) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(QUERIES.get("incoming"));
+        try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("outgoing_pending"));
              ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                errors.merge(row.getString("node_id"), row.getInt("error_batches"), Integer::sum);
+                figures.pending.put(row.getString("node_id"), new Pending(row.getInt("batches"),
+                        row.getLong("data_rows"), row.getTimestamp("oldest_time"), row.getInt("error_batches")));
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("outgoing_last_loaded"));
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                figures.lastLoaded.put(row.getString("node_id"), row.getTimestamp("last_loaded"));
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("incoming_errors"));
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                figures.incomingErrors.put(row.getString("node_id"), row.getInt("error_batches"));
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("latest_samples"));
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                long offset = row.getLong("clock_offset_seconds");
+                figures.samples.put(row.getString("point_code"), new Sample(row.getTimestamp("last_push_at"),
+                        row.wasNull() ? null : offset));
             }
         }
     }
 
-    /** Splits the resource into its sections by their {@code -- name:} lines. */
-    private static Map<String, String> queries() {
-        String text;
-        try (InputStream in = SyncNodeReader.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class path resource " + RESOURCE);
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    private static HostRow later(HostRow a, HostRow b) {
+        if (a.heartbeatTime() == null) {
+            return b;
         }
-        Map<String, String> queries = new LinkedHashMap<>();
-        String name = null;
-        StringBuilder sql = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (line.startsWith("-- name:")) {
-                if (name != null) {
-                    queries.put(name, sql.toString().strip());
-                }
-                name = line.substring("-- name:".length()).strip();
-                sql.setLength(0);
-            } else if (name != null && !line.startsWith("--")) {
-                sql.append(line).append('\n');
-            }
-        }
-        if (name != null) {
-            queries.put(name, sql.toString().strip());
-        }
-        return queries;
+        return b.heartbeatTime() != null && b.heartbeatTime().after(a.heartbeatTime()) ? b : a;
+    }
+
+    /**
+     * Converts a SymmetricDS timestamp. NOTE: assumes SymmetricDS writes its timestamps in the
+     * JVM's default zone, the zone in which getTimestamp reads them.
+     */
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    static LocalDateTime county(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, CountyClock.ZONE);
+    }
+
+    /** Converts a timestamp of siyiban's own tables, which hold county time. */
+    static LocalDateTime localTime(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime();
     }
 }

@@ -18,10 +18,11 @@ import java.nio.file.Path;
  * @param logDir folder of the rolling log files
  * @param sessionTimeoutMinutes idle minutes after which a user must log in again
  * @param syncTimings periods of SymmetricDS's push, pull, routing and heartbeat jobs
+ * @param monitor thresholds and sampling of the sync monitor
  */
 public record CentralSettings(Path dataDir, String host, int port, String publicUrl, boolean demo,
                               String demoVillage, String demoTownship, Path logDir, int sessionTimeoutMinutes,
-                              SyncTimings syncTimings) {
+                              SyncTimings syncTimings, MonitorSettings monitor) {
 
     public Path databaseDir() {
         return dataDir.resolve("db");
@@ -38,6 +39,7 @@ public record CentralSettings(Path dataDir, String host, int port, String public
         // central; tests that register nodes must choose a real port and its public URL.
         return new CentralSettings(dir, "127.0.0.1", 0, "http://127.0.0.1:0", true,
                 CentralSettingsLoader.DEFAULT_DEMO_VILLAGE, CentralSettingsLoader.DEFAULT_DEMO_TOWNSHIP,
-                dir.resolve("logs"), CentralSettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, SyncTimings.defaults());
+                dir.resolve("logs"), CentralSettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, SyncTimings.defaults(),
+                MonitorSettings.defaults());
     }
 }

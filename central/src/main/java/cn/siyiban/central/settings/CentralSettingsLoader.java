@@ -8,6 +8,7 @@ import cn.siyiban.core.settings.ParsedCommandLine;
 import cn.siyiban.core.settings.SettingValues;
 import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,14 @@ public final class CentralSettingsLoader {
     public static final String SYNC_PUSH_PERIOD_MS = "sync.push.period.ms";
     public static final String SYNC_PULL_PERIOD_MS = "sync.pull.period.ms";
     public static final String SYNC_ROUTING_PERIOD_MS = "sync.routing.period.ms";
+    public static final String MONITOR_OFFLINE_AFTER_SECONDS = "monitor.offline.after.seconds";
+    public static final String MONITOR_BACKLOG_AFTER_SECONDS = "monitor.backlog.after.seconds";
+    public static final String MONITOR_SAMPLE_PERIOD_SECONDS = "monitor.sample.period.seconds";
 
     static final List<String> KEYS = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, PUBLIC_URL, DEMO, DEMO_VILLAGE,
             DEMO_TOWNSHIP, LOG_DIR, SESSION_TIMEOUT_MINUTES, SYNC_PUSH_PERIOD_MS, SYNC_PULL_PERIOD_MS,
-            SYNC_ROUTING_PERIOD_MS);
+            SYNC_ROUTING_PERIOD_MS, MONITOR_OFFLINE_AFTER_SECONDS, MONITOR_BACKLOG_AFTER_SECONDS,
+            MONITOR_SAMPLE_PERIOD_SECONDS);
 
     public static final int DEFAULT_SESSION_TIMEOUT_MINUTES = 120;
     /** 北爱园居委会, the first village of 爱园镇: the point of the demo village clerk. */
@@ -45,6 +50,8 @@ public final class CentralSettingsLoader {
     /** Shortest and longest period of a sync job, in milliseconds. */
     private static final long MIN_PERIOD_MS = 100;
     private static final long MAX_PERIOD_MS = 3_600_000;
+    /** Longest monitor threshold: one week, in seconds. */
+    private static final long MAX_THRESHOLD_SECONDS = 7 * 24 * 3600;
 
     private static final CommandLineParser PARSER = new CommandLineParser(
             Map.of("--data", DATA_DIR,
@@ -81,6 +88,15 @@ public final class CentralSettingsLoader {
               sync.push.period.ms, sync.pull.period.ms, sync.routing.period.ms
                                       同步任务周期（毫秒）/ period of SymmetricDS's push, pull and routing jobs
                                       in milliseconds, 100 to 3600000
+              monitor.offline.after.seconds
+                                      无心跳超过此时长即为离线（秒）/ seconds without a heartbeat after which
+                                      a node is offline, longer than the 60 s heartbeat, default 7200
+              monitor.backlog.after.seconds
+                                      最早未送达批次超过此时长即为滞后（秒）/ age in seconds of the oldest
+                                      batch not yet loaded after which a node is behind, default 1800
+              monitor.sample.period.seconds
+                                      同步积压采样周期（秒），0 为不采样 / seconds between backlog samples
+                                      for the 7-day plot, 5 to 3600, 0 means off, default 300
 
             优先级 / precedence: 内置默认值 built-in default < --config 文件 file
                                  < 环境变量 environment (SIYIBAN_HTTP_PORT, SIYIBAN_PUBLIC_URL, ...) < 命令行 command line
@@ -114,7 +130,23 @@ public final class CentralSettingsLoader {
                 values.longInteger(SYNC_PULL_PERIOD_MS, MIN_PERIOD_MS, MAX_PERIOD_MS),
                 values.longInteger(SYNC_ROUTING_PERIOD_MS, MIN_PERIOD_MS, MAX_PERIOD_MS),
                 defaults.heartbeatMillis());
-        return new CentralSettings(dataDir, host, port, publicUrl, demo, village, township, logDir, timeout, timings);
+        return new CentralSettings(dataDir, host, port, publicUrl, demo, village, township, logDir, timeout, timings,
+                monitor(values, defaults.heartbeatMillis()));
+    }
+
+    private static MonitorSettings monitor(SettingValues values, long heartbeatMillis) {
+        // A threshold at or below the heartbeat period would show a healthy node as offline
+        // between two heartbeats.
+        long minOffline = heartbeatMillis / 1000 + 5;
+        Duration offline = Duration.ofSeconds(
+                values.longInteger(MONITOR_OFFLINE_AFTER_SECONDS, minOffline, MAX_THRESHOLD_SECONDS));
+        Duration backlog = Duration.ofSeconds(
+                values.longInteger(MONITOR_BACKLOG_AFTER_SECONDS, 10, MAX_THRESHOLD_SECONDS));
+        long sample = values.longInteger(MONITOR_SAMPLE_PERIOD_SECONDS, 0, 3600);
+        if (sample != 0 && sample < 5) {
+            throw values.invalid(MONITOR_SAMPLE_PERIOD_SECONDS, "应为0（不采样）或5到3600 must be 0 (off) or 5 to 3600");
+        }
+        return new MonitorSettings(offline, backlog, Duration.ofSeconds(sample));
     }
 
     private static Map<String, String> defaults() {
@@ -129,6 +161,10 @@ public final class CentralSettingsLoader {
         defaults.put(SYNC_PUSH_PERIOD_MS, String.valueOf(timings.pushMillis()));
         defaults.put(SYNC_PULL_PERIOD_MS, String.valueOf(timings.pullMillis()));
         defaults.put(SYNC_ROUTING_PERIOD_MS, String.valueOf(timings.routingMillis()));
+        MonitorSettings monitor = MonitorSettings.defaults();
+        defaults.put(MONITOR_OFFLINE_AFTER_SECONDS, String.valueOf(monitor.offlineAfter().toSeconds()));
+        defaults.put(MONITOR_BACKLOG_AFTER_SECONDS, String.valueOf(monitor.backlogAfter().toSeconds()));
+        defaults.put(MONITOR_SAMPLE_PERIOD_SECONDS, String.valueOf(monitor.samplePeriod().toSeconds()));
         return defaults;
     }
 

@@ -1,32 +1,103 @@
--- Queries of central's sync status page over SymmetricDS's own tables (symmetric-core 3.15.22).
+-- Queries of central's sync monitor over SymmetricDS's own tables (symmetric-core 3.15.22).
 -- A node's external id is its point code. Its node id is normally the same, but SymmetricDS
 -- may pick another when that id is taken, so the batches, which name the node id, are matched
 -- to points through sym_node. Each section starts with a "-- name:" line, by which
--- SyncNodeReader runs it.
+-- SyncQueries finds it. The overview runs each query once for all nodes, never once per node,
+-- and filters batches by status or error_flag, which SymmetricDS indexes (idx_ob_status,
+-- idx_ib_in_error), so that it stays fast with 1,500 nodes.
 
 -- name: nodes
--- One row per node in sym_node, central itself included. registration_time stays null
--- until the node has registered. A node with several hosts reports one heartbeat per host, and
--- the latest one counts.
-SELECT n.node_id, n.external_id, n.node_group_id, n.sync_enabled, s.registration_time, s.registration_enabled,
-       (SELECT MAX(h.heartbeat_time) FROM sym_node_host h WHERE h.node_id = n.node_id) AS heartbeat_time,
-       (SELECT MAX(h.last_restart_time) FROM sym_node_host h WHERE h.node_id = n.node_id) AS last_restart_time
+-- One row per node in sym_node, central itself included. registration_time stays null until
+-- the node has registered. batch_to_send_count and data_rows_to_send_count are the node's own
+-- unsent batches towards central, which a node reports in its heartbeat because
+-- heartbeat.update.node.with.batch.status is on; -1 or null before its first report.
+SELECT n.node_id, n.external_id, n.node_group_id, n.sync_enabled, n.symmetric_version, n.config_version,
+       n.batch_to_send_count, n.data_rows_to_send_count, s.registration_time, s.registration_enabled,
+       s.initial_load_time
   FROM sym_node n
   LEFT JOIN sym_node_security s ON s.node_id = n.node_id
 
--- name: outgoing
--- Batches central has for each node. 'OK' is loaded by the node and 'IG' was ignored on
--- purpose, so neither is pending. 'ER' failed to load at the node. Every other status (NE new,
--- QY queried, SE sent, LD loading, RQ request and others) is still pending.
-SELECT node_id,
-       SUM(CASE WHEN status = 'ER' THEN 1 ELSE 0 END) AS error_batches,
-       SUM(CASE WHEN status IN ('OK', 'IG', 'ER') THEN 0 ELSE 1 END) AS pending_batches
+-- name: hosts
+-- One row per host that sent a heartbeat; a node normally has one. heartbeat_time is written by
+-- the node in its own clock.
+SELECT node_id, host_name, ip_address, symmetric_version, heartbeat_time, last_restart_time
+  FROM sym_node_host
+
+-- name: outgoing_pending
+-- Batches central holds for each node that the node has not loaded yet. 'OK' is loaded and
+-- 'IG' was ignored on purpose, so neither is listed. 'ER' failed to load at the node and
+-- SymmetricDS sends it again on the node's next pull.
+SELECT node_id, COUNT(*) AS batches, SUM(data_row_count) AS data_rows, MIN(create_time) AS oldest_time,
+       SUM(CASE WHEN status = 'ER' THEN 1 ELSE 0 END) AS error_batches
   FROM sym_outgoing_batch
+ WHERE status IN ('NE', 'QY', 'SE', 'LD', 'RQ', 'RT', 'RS', 'LS', 'ER', 'XX')
  GROUP BY node_id
 
--- name: incoming
--- Batches from each node that failed to load at central.
-SELECT node_id, COUNT(*) AS error_batches
-  FROM sym_incoming_batch
- WHERE status = 'ER'
+-- name: outgoing_last_loaded
+-- The latest batch each node acknowledged as loaded: its last successful pull of data.
+-- NOTE: this scans every 'OK' outgoing batch kept until SymmetricDS purges it; central sends
+-- few batches (reference data, staff, decisions), so the scan stays small.
+SELECT node_id, MAX(last_update_time) AS last_loaded
+  FROM sym_outgoing_batch
+ WHERE status = 'OK'
  GROUP BY node_id
+
+-- name: incoming_errors
+-- Batches from each node that failed to load at central. The node sends them again on its
+-- next push.
+SELECT node_id, COUNT(*) AS error_batches, MIN(last_update_time) AS first_error_time
+  FROM sym_incoming_batch
+ WHERE error_flag = 1 AND status = 'ER'
+ GROUP BY node_id
+
+-- name: latest_samples
+-- The sampler's latest figures: the last push and the clock offset, which need a time window
+-- of sym_incoming_batch that the overview does not scan on every request.
+SELECT point_code, last_push_at, clock_offset_seconds
+  FROM sy_sync_sample
+ WHERE sampled_at = (SELECT MAX(sampled_at) FROM sy_sync_sample)
+
+-- name: refusals
+-- Registration attempts central refused since a time, per point and remote machine.
+SELECT point_code, reason, remote_host, MIN(refused_at) AS first_at, MAX(refused_at) AS last_at,
+       COUNT(*) AS attempts
+  FROM sy_registration_refusal
+ WHERE refused_at > ?
+ GROUP BY point_code, reason, remote_host
+
+-- name: incoming_since
+-- Sampler: batches received from each node since a time (idx_ib_time_status), the latest of
+-- all and the latest on the heartbeat channel, which carries the node's sym_node_host row.
+SELECT node_id, MAX(create_time) AS last_push,
+       MAX(CASE WHEN channel_id = 'heartbeat' THEN create_time ELSE NULL END) AS last_heartbeat_batch
+  FROM sym_incoming_batch
+ WHERE create_time > ?
+ GROUP BY node_id
+
+-- name: node_outgoing_batches
+-- Drill-down: the latest batches central sent or holds for one node (idx_ob_node_status).
+SELECT batch_id, channel_id, status, data_row_count, byte_count, create_time, last_update_time,
+       sql_state, sql_code, sql_message, failed_line_number
+  FROM sym_outgoing_batch
+ WHERE node_id = ?
+ ORDER BY batch_id DESC
+ FETCH FIRST 30 ROWS ONLY
+
+-- name: node_incoming_batches
+-- Drill-down: the latest batches received from one node within the last days.
+-- NOTE: sym_incoming_batch has no index that starts with node_id, so this reads the
+-- time index (idx_ib_time_status) for the window and filters by node.
+SELECT batch_id, channel_id, status, data_row_count, byte_count, create_time, last_update_time,
+       sql_state, sql_code, sql_message, failed_line_number
+  FROM sym_incoming_batch
+ WHERE create_time > ? AND node_id = ?
+ ORDER BY create_time DESC
+ FETCH FIRST 30 ROWS ONLY
+
+-- name: node_samples
+-- Drill-down: the samples of one point since a time, oldest first, for the plot.
+SELECT sampled_at, outgoing_batches, outgoing_rows, incoming_batches, incoming_rows, error_batches,
+       lag_seconds
+  FROM sy_sync_sample
+ WHERE point_code = ? AND sampled_at > ?
+ ORDER BY sampled_at

@@ -3,6 +3,7 @@ package cn.siyiban.central.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import cn.siyiban.central.settings.MonitorSettings;
 import cn.siyiban.core.db.Database;
 import cn.siyiban.core.db.SchemaMigrator;
 import cn.siyiban.core.network.PointStore;
@@ -41,8 +42,9 @@ class SyncNodeReaderTest {
     void openDatabase() {
         database = Database.openDerby(dir.resolve("db"), 2);
         SchemaMigrator.core().migrate(database);
+        new SchemaMigrator("/cn/siyiban/central/schema/", "sy_central_schema_version").migrate(database);
         ReferenceDataSeeder.seedIfEmpty(database, CountyClock.system());
-        reader = new SyncNodeReader(database, new PointStore(database), () -> NOW);
+        reader = new SyncNodeReader(database, new PointStore(database), MonitorSettings.defaults(), () -> NOW);
     }
 
     @AfterEach
@@ -55,15 +57,19 @@ class SyncNodeReaderTest {
         database.inTransaction(connection -> {
             try (Statement sql = connection.createStatement()) {
                 sql.execute("CREATE TABLE sym_node (node_id VARCHAR(50) NOT NULL PRIMARY KEY, "
-                        + "node_group_id VARCHAR(50) NOT NULL, external_id VARCHAR(255) NOT NULL, sync_enabled SMALLINT)");
+                        + "node_group_id VARCHAR(50) NOT NULL, external_id VARCHAR(255) NOT NULL, sync_enabled SMALLINT, "
+                        + "symmetric_version VARCHAR(50), config_version VARCHAR(50), batch_to_send_count INTEGER, "
+                        + "data_rows_to_send_count INTEGER)");
                 sql.execute("CREATE TABLE sym_node_security (node_id VARCHAR(50) NOT NULL PRIMARY KEY, "
-                        + "registration_enabled SMALLINT, registration_time TIMESTAMP)");
+                        + "registration_enabled SMALLINT, registration_time TIMESTAMP, initial_load_time TIMESTAMP)");
                 sql.execute("CREATE TABLE sym_node_host (node_id VARCHAR(50) NOT NULL, host_name VARCHAR(60) NOT NULL, "
-                        + "heartbeat_time TIMESTAMP, last_restart_time TIMESTAMP NOT NULL)");
-                sql.execute("CREATE TABLE sym_outgoing_batch (batch_id BIGINT NOT NULL, node_id VARCHAR(50) NOT NULL, "
-                        + "status CHAR(2))");
-                sql.execute("CREATE TABLE sym_incoming_batch (batch_id BIGINT NOT NULL, node_id VARCHAR(50) NOT NULL, "
-                        + "status CHAR(2))");
+                        + "ip_address VARCHAR(50), symmetric_version VARCHAR(50), heartbeat_time TIMESTAMP, "
+                        + "last_restart_time TIMESTAMP NOT NULL)");
+                String batchColumns = "(batch_id BIGINT NOT NULL, node_id VARCHAR(50) NOT NULL, channel_id VARCHAR(128), "
+                        + "status CHAR(2), error_flag SMALLINT DEFAULT 0, data_row_count INTEGER DEFAULT 0, "
+                        + "create_time TIMESTAMP, last_update_time TIMESTAMP)";
+                sql.execute("CREATE TABLE sym_outgoing_batch " + batchColumns);
+                sql.execute("CREATE TABLE sym_incoming_batch " + batchColumns);
             }
             return null;
         });
@@ -72,11 +78,12 @@ class SyncNodeReaderTest {
     /** Records a node registered at {@code NOW} minus a day, with a heartbeat {@code heartbeatAge} ago or none. */
     private void registeredNode(String point, String group, Duration heartbeatAge) {
         database.inTransaction(connection -> {
-            try (PreparedStatement node = connection.prepareStatement("INSERT INTO sym_node VALUES (?, ?, ?, 1)");
+            try (PreparedStatement node = connection.prepareStatement(
+                         "INSERT INTO sym_node VALUES (?, ?, ?, 1, '3.15.22', NULL, 0, 0)");
                  PreparedStatement security = connection.prepareStatement(
-                         "INSERT INTO sym_node_security VALUES (?, 0, ?)");
+                         "INSERT INTO sym_node_security VALUES (?, 0, ?, NULL)");
                  PreparedStatement host = connection.prepareStatement(
-                         "INSERT INTO sym_node_host VALUES (?, 'mini-pc', ?, ?)")) {
+                         "INSERT INTO sym_node_host VALUES (?, 'mini-pc', '10.0.0.2', '3.15.22', ?, ?)")) {
                 node.setString(1, point);
                 node.setString(2, group);
                 node.setString(3, point);
@@ -96,12 +103,21 @@ class SyncNodeReaderTest {
     }
 
     private void batch(String table, long id, String node, String status) {
+        batch(table, id, node, status, Duration.ofMinutes(1));
+    }
+
+    /** Records a batch of 3 rows created {@code age} before {@code NOW}. */
+    private void batch(String table, long id, String node, String status, Duration age) {
         database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + table + " (batch_id, node_id, status) VALUES (?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+                    + " (batch_id, node_id, channel_id, status, error_flag, data_row_count, create_time, "
+                    + "last_update_time) VALUES (?, ?, 'reference', ?, ?, 3, ?, ?)")) {
                 insert.setLong(1, id);
                 insert.setString(2, node);
                 insert.setString(3, status);
+                insert.setInt(4, status.equals("ER") ? 1 : 0);
+                insert.setTimestamp(5, Timestamp.from(NOW.minus(age)));
+                insert.setTimestamp(6, Timestamp.from(NOW.minus(age)));
                 insert.executeUpdate();
             }
             return null;
@@ -140,17 +156,51 @@ class SyncNodeReaderTest {
         SyncNode ok = rows.get("321323101001");
         assertEquals("ok", ok.status());
         assertEquals("正常", ok.statusLabel());
-        assertEquals(1, ok.pendingBatches());
+        assertEquals(1, ok.outgoingBatches());
+        assertEquals(3, ok.outgoingRows());
         assertEquals(0, ok.errorBatches());
-        assertEquals(LocalDateTime.of(2026, 12, 4, 9, 55), ok.lastContact());
+        assertEquals(LocalDateTime.of(2026, 12, 4, 9, 55), ok.lastHeartbeat());
+        assertEquals(LocalDateTime.of(2026, 12, 4, 9, 59), ok.lastPull());
+        assertEquals("10.0.0.2", ok.ipAddress());
+        assertEquals("321323101000", ok.township());
         assertEquals("offline", rows.get("321323101004").status());
         assertEquals("offline", rows.get("321323101005").status());
-        assertNull(rows.get("321323101005").lastContact());
+        assertNull(rows.get("321323101005").lastHeartbeat());
         SyncNode error = rows.get("321323101000");
         assertEquals("error", error.status());
         assertEquals(2, error.errorBatches());
         assertEquals("township", error.group());
         assertEquals("unregistered", rows.get("321323101204").status());
         assertEquals(252, rows.size());
+    }
+
+    @Test
+    void oldBacklogMeansBehind() {
+        createSymmetricTables();
+        registeredNode("321323101001", "village", Duration.ofMinutes(1));
+        batch("sym_outgoing_batch", 1, "321323101001", "NE", Duration.ofMinutes(31));
+
+        SyncNode behind = byPoint().get("321323101001");
+
+        assertEquals("behind", behind.status());
+        assertEquals("滞后", behind.statusLabel());
+        assertEquals(LocalDateTime.of(2026, 12, 4, 9, 29), behind.oldestUnsent());
+    }
+
+    @Test
+    void disabledNodeIsShownAsDisabled() {
+        createSymmetricTables();
+        registeredNode("321323101001", "village", Duration.ofMinutes(1));
+        database.inTransaction(connection -> {
+            try (Statement sql = connection.createStatement()) {
+                sql.executeUpdate("UPDATE sym_node SET sync_enabled = 0");
+            }
+            return null;
+        });
+
+        SyncNode disabled = byPoint().get("321323101001");
+
+        assertEquals("disabled", disabled.status());
+        assertEquals("已停用", disabled.statusLabel());
     }
 }

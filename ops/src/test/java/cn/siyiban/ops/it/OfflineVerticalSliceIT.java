@@ -42,6 +42,7 @@ class OfflineVerticalSliceIT {
     private ServerProcess village;
     private ServerProcess township;
     private final List<String> caseNumbers = new ArrayList<>();
+    private final List<String> idNumbers = new ArrayList<>();
 
     @BeforeAll
     void startNetwork() {
@@ -61,12 +62,12 @@ class OfflineVerticalSliceIT {
         cluster.close();
     }
 
-    private static ObjectNode intake(String name, int index) {
+    private ObjectNode intake(String name, int index) {
         ObjectNode body = Api.JSON.createObjectNode();
         body.put("matterCode", "SYM-023");
         String first17 = String.format("3213231980%02d%02d%03d", 1 + index % 12, 1 + index % 28, index % 1000);
         body.putObject("applicant").put("name", name).put("idType", "resident_id")
-                .put("idNumber", first17 + ResidentIdNumber.checkCharacter(first17))
+                .put("idNumber", remember(first17 + ResidentIdNumber.checkCharacter(first17)))
                 .put("phone", String.format("139%08d", index)).put("address", "泗阳县爱园镇第" + index + "户");
         ArrayNode materials = body.putArray("materials");
         for (String received : new String[] {"SYM-023-M01", "SYM-023-M02", "SYM-023-M06"}) {
@@ -232,6 +233,32 @@ class OfflineVerticalSliceIT {
         JsonNode list = Waits.until(SyncCluster.SYNC_TIMEOUT, () -> admin.get("/api/cases?q=" + SyncCluster.VILLAGE)
                 .json(), rows -> rows.size() >= CASES + 1);
         assertEquals(CASES + 1, list.size(), "no duplicates at central");
+    }
+
+    private String remember(String idNumber) {
+        idNumbers.add(idNumber);
+        return idNumber;
+    }
+
+    @Test
+    @Order(8)
+    void logsHoldNoSecretOrFullIdNumber() throws Exception {
+        List<Path> logs;
+        try (var paths = java.nio.file.Files.walk(cluster.root)) {
+            logs = paths.filter(path -> path.toString().endsWith(".log")).toList();
+        }
+        assertTrue(logs.size() >= 3, "expected the logs of central and both nodes, found " + logs);
+        for (Path log : logs) {
+            String text = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.UTF_8);
+            for (String id : idNumbers) {
+                assertFalse(text.contains(id), log + " contains the ID number " + id);
+            }
+            for (String token : cluster.issuedTokens) {
+                assertFalse(text.contains(token) || text.contains(token.replace("-", "")),
+                        log + " contains a registration token");
+            }
+            assertFalse(text.contains(SyncCluster.PASSWORD), log + " contains the demo password");
+        }
     }
 
     private static void deleteTree(Path folder) throws java.io.IOException {

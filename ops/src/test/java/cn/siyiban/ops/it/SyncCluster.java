@@ -29,6 +29,8 @@ final class SyncCluster implements AutoCloseable {
     final int centralPort = ServerProcess.freePort();
     ServerProcess central;
     final List<ServerProcess> started = new ArrayList<>();
+    /** Every registration token issued in this cluster, so a test can check no log holds one. */
+    final List<String> issuedTokens = new ArrayList<>();
 
     SyncCluster(String name) {
         try {
@@ -67,7 +69,9 @@ final class SyncCluster implements AutoCloseable {
         ObjectNode body = Api.JSON.createObjectNode().put("point", point).put("purpose", purpose);
         Api.Response response = admin.post("/api/registrations", body);
         assertEquals(201, response.status(), response.body());
-        return response.json().path("token").asText();
+        String token = response.json().path("token").asText();
+        issuedTokens.add(token);
+        return token;
     }
 
     /** Starts a demo node of {@code point} that registers with central using {@code token}. */

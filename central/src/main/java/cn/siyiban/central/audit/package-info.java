@@ -1,0 +1,2 @@
+/** The audit log of county admins' actions on the sync network. */
+package cn.siyiban.central.audit;
