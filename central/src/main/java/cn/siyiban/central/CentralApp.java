@@ -1,12 +1,19 @@
 package cn.siyiban.central;
 
+import cn.siyiban.central.audit.AuditLog;
 import cn.siyiban.central.catalogue.CatalogueRoutes;
 import cn.siyiban.central.health.HealthRoutes;
+import cn.siyiban.central.monitor.NodeDetailReader;
+import cn.siyiban.central.monitor.SyncActions;
+import cn.siyiban.central.monitor.SyncAlerts;
+import cn.siyiban.central.monitor.SyncMetrics;
 import cn.siyiban.central.monitor.SyncNodeReader;
 import cn.siyiban.central.monitor.SyncNodeRoutes;
+import cn.siyiban.central.monitor.SyncSampler;
 import cn.siyiban.central.network.PointRoutes;
 import cn.siyiban.central.registration.RegistrationRoutes;
 import cn.siyiban.central.review.ReviewRoutes;
+import cn.siyiban.central.workflows.MissingMaterialsRoutes;
 import cn.siyiban.central.settings.CentralSettings;
 import cn.siyiban.central.sync.CentralSync;
 import cn.siyiban.central.sync.RegistrationGate;
@@ -66,6 +73,7 @@ public final class CentralApp {
         PAGES.put("/cases/{caseNo}", "case.html");
         PAGES.put("/registrations", "registrations.html");
         PAGES.put("/sync-status", "sync-status.html");
+        PAGES.put("/sync-status/{point}", "sync-node.html");
     }
 
     private final CentralSettings settings;
@@ -77,13 +85,13 @@ public final class CentralApp {
     private boolean closed;
 
     private CentralApp(CentralSettings settings, Database database, WebServer web, CentralSync sync,
-                       long createdNanos) {
+                       SyncSampler sampler, long createdNanos) {
         this.settings = settings;
         this.database = database;
         this.web = web;
         // The web server comes first so that SymmetricDS's servlet exists when the engine starts;
         // until then the servlet returns 503 and nodes retry.
-        this.components = List.of(web, sync);
+        this.components = List.of(web, sync, sampler);
         this.createdNanos = createdNanos;
     }
 
@@ -107,9 +115,11 @@ public final class CentralApp {
             PointStore points = new PointStore(database);
             CentralSync sync = new CentralSync(engineProperties(settings), database,
                     engine -> new RegistrationGate(tokens, points, engine, clock));
+            SyncSampler sampler = new SyncSampler(database, new SyncNodeReader(database, points, settings.monitor()),
+                    settings.monitor(), clock);
             WebServer web = new WebServer(settings, Json.mapper(), routes(settings, database, clock, sync, tokens),
                     sync::mount);
-            return new CentralApp(settings, database, web, sync, begin);
+            return new CentralApp(settings, database, web, sync, sampler, begin);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -147,13 +157,18 @@ public final class CentralApp {
         PointNames pointNames = new PointNames(points);
         // SymmetricDS checks its own node passwords on /sync/, and a node checks whether its
         // token would be admitted before it has any account here.
-        SessionGuard guard = new SessionGuard(staffStore, Set.of("/sync/", "/api/registrations/check"));
+        // Prometheus scrapes /metrics without a session; SyncNodeRoutes admits loopback only.
+        SessionGuard guard = new SessionGuard(staffStore, Set.of("/sync/", "/api/registrations/check", "/metrics"));
         LoginRoutes login = new LoginRoutes(staffStore, new LoginGuard(database, clock), pointNames, mapper,
                 COUNTY_POINT, settings.sessionTimeoutMinutes());
         DecisionService decisions = new DecisionService(cases, new CaseHistory(cases, clock, COUNTY_POINT));
         ReviewRoutes review = new ReviewRoutes(cases, decisions, staffStore, points, mapper);
         RegistrationRoutes registrations = new RegistrationRoutes(tokens, points, sync::gate, clock, mapper);
-        SyncNodeRoutes syncNodes = new SyncNodeRoutes(new SyncNodeReader(database, points));
+        SyncNodeReader syncReader = new SyncNodeReader(database, points, settings.monitor());
+        AuditLog audit = new AuditLog(database, clock);
+        SyncNodeRoutes syncNodes = new SyncNodeRoutes(syncReader, new NodeDetailReader(database),
+                new SyncAlerts(database, clock), new SyncActions(sync::engine, syncReader, audit),
+                new SyncMetrics(syncReader), audit, clock, mapper);
         HealthRoutes health = new HealthRoutes(COUNTY_POINT, Version.current(), sync::engine);
         PageRoutes pages = new PageRoutes("/cn/siyiban/central/web/pages/", PAGES);
         return routes -> {
@@ -161,6 +176,8 @@ public final class CentralApp {
             health.register(routes);
             login.register(routes);
             review.register(routes);
+            new MissingMaterialsRoutes(cases, new CaseHistory(cases, clock, COUNTY_POINT), staffStore, pointNames,
+                    clock, mapper).register(routes);
             registrations.register(routes);
             syncNodes.register(routes);
             new PointRoutes(points).register(routes);
