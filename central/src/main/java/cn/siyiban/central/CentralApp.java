@@ -13,6 +13,7 @@ import cn.siyiban.central.monitor.SyncSampler;
 import cn.siyiban.central.network.PointRoutes;
 import cn.siyiban.central.registration.RegistrationRoutes;
 import cn.siyiban.central.review.ReviewRoutes;
+import cn.siyiban.central.workflows.MissingMaterialsRoutes;
 import cn.siyiban.central.settings.CentralSettings;
 import cn.siyiban.central.sync.CentralSync;
 import cn.siyiban.central.sync.RegistrationGate;
@@ -175,6 +176,8 @@ public final class CentralApp {
             health.register(routes);
             login.register(routes);
             review.register(routes);
+            new MissingMaterialsRoutes(cases, new CaseHistory(cases, clock, COUNTY_POINT), staffStore, pointNames,
+                    clock, mapper).register(routes);
             registrations.register(routes);
             syncNodes.register(routes);
             new PointRoutes(points).register(routes);

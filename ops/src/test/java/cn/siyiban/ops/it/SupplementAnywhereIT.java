@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * 全县通办 for 容缺受理 with central and two villages of different townships as separate JVMs: a
- * material missing at intake in one village is supplied in the other, which holds none of the
+ * material missing at intake in one village is supplied in the other, which stores none of the
  * case's data, and the missing item closes at the origin village after sync.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
