@@ -21,6 +21,8 @@ import cn.siyiban.node.cases.SupplementRoutes;
 import cn.siyiban.core.cases.SupplementService;
 import cn.siyiban.node.catalogue.MatterRoutes;
 import cn.siyiban.node.health.HealthRoutes;
+import cn.siyiban.node.local.LocalRoutes;
+import cn.siyiban.node.local.LocalToken;
 import cn.siyiban.node.settings.NodeSettings;
 import cn.siyiban.node.sync.NodeSync;
 import cn.siyiban.node.sync.SyncRoutes;
@@ -144,13 +146,16 @@ public final class NodeApp {
         PointNames pointNames = new PointNames(new PointStore(database));
         String point = settings.pointCode();
         IntakeService intake = new IntakeService(cases, catalogue, new CalendarStore(database), clock, point);
-        SessionGuard guard = new SessionGuard(staffStore, Set.of());
+        // The local API checks its own token and the caller's address instead of a session.
+        SessionGuard guard = new SessionGuard(staffStore, Set.of("/local/"));
         LoginRoutes login = new LoginRoutes(staffStore, new LoginGuard(database, clock), pointNames, mapper, point,
                 settings.sessionTimeoutMinutes());
         CaseRoutes caseRoutes = new CaseRoutes(intake, cases, new CaseHistory(cases, clock, point), staffStore,
                 pointNames, mapper);
         HealthRoutes health = new HealthRoutes(cases, pointNames, point, Version.current());
         PageRoutes pages = new PageRoutes("/cn/siyiban/node/web/pages/", PAGES);
+        LocalRoutes local = new LocalRoutes(LocalToken.ensure(settings.dataDir()), point, Version.current(),
+                settings.dataDir(), database, sync, clock);
         return routes -> {
             routes.before(guard::check);
             health.register(routes);
@@ -160,6 +165,7 @@ public final class NodeApp {
             new SupplementRoutes(supplements(database, clock, point), cases, mapper).register(routes);
             new CaseNumberCode().register(routes);
             new SyncRoutes(sync).register(routes);
+            local.register(routes);
             pages.register(routes);
         };
     }

@@ -30,9 +30,14 @@ public final class SettingsLoader {
     public static final String REGISTRATION_TOKEN = "registration.token";
     public static final String SYNC_PUSH_MS = "sync.push.period.ms";
     public static final String SYNC_PULL_MS = "sync.pull.period.ms";
+    /** Folder of the daily backups; read by {@code siyiban-node backup}, not by the server. */
+    public static final String BACKUP_DIR = "backup.dir";
+    /** Number of backups kept in {@link #BACKUP_DIR}, 1 to 365. */
+    public static final String BACKUP_KEEP = "backup.keep";
 
     static final List<String> KEYS = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, POINT_CODE, DEMO, LOG_DIR,
-            SESSION_TIMEOUT_MINUTES, CENTRAL_URL, REGISTRATION_TOKEN, SYNC_PUSH_MS, SYNC_PULL_MS);
+            SESSION_TIMEOUT_MINUTES, CENTRAL_URL, REGISTRATION_TOKEN, SYNC_PUSH_MS, SYNC_PULL_MS, BACKUP_DIR,
+            BACKUP_KEEP);
 
     public static final int DEFAULT_SESSION_TIMEOUT_MINUTES = 120;
     /** 北爱园居委会, the first village of 爱园镇: the point of a demo node without point.code. */
@@ -60,6 +65,9 @@ public final class SettingsLoader {
         int port = values.integer(HTTP_PORT, 0, 65535);
         int timeout = values.integer(SESSION_TIMEOUT_MINUTES, 5, 1440);
         String point = checkPoint(values, demo);
+        if (values.has(BACKUP_KEEP)) {
+            values.integer(BACKUP_KEEP, 1, 365);
+        }
         return new NodeSettings(dataDir, host, port, point, demo, logDir, timeout, syncSettings(values));
     }
 

@@ -125,6 +125,23 @@ public final class NodeSync implements Component {
     }
 
     /**
+     * Returns whether this node has received central's initial load. The client engine records
+     * the time in its own {@code sym_node_security} row once the load's last batch is in.
+     */
+    public boolean initialLoadReceived() {
+        String sql = "SELECT s.initial_load_time FROM sym_node_security s "
+                + "JOIN sym_node_identity i ON s.node_id = i.node_id";
+        return database.query(connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+                return row.next() && row.getTimestamp(1) != null;
+            } catch (SQLException e) {
+                // The engine has not created its tables yet.
+                return false;
+            }
+        });
+    }
+
+    /**
      * Pushes and pulls once, now, and reports what happened; never reports success unless
      * SymmetricDS did.
      */
