@@ -1,6 +1,7 @@
 package cn.siyiban.node;
 
 import cn.siyiban.core.settings.SettingsException;
+import cn.siyiban.node.cli.Cli;
 import cn.siyiban.node.settings.CommandLine;
 import cn.siyiban.node.settings.NodeSettings;
 import cn.siyiban.node.settings.SettingsLoader;
@@ -15,6 +16,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && Cli.isCommand(args[0])) {
+            // A technician's command, such as "siyiban-node status": it talks to the running node.
+            System.exit(Cli.run(args));
+            return;
+        }
         NodeSettings settings;
         try {
             CommandLine commandLine = CommandLine.parse(Arrays.asList(args));
