@@ -25,7 +25,8 @@ import java.time.format.DateTimeFormatter;
  *
  * <p>NOTE: central also requests a reverse initial load at registration, which sends the
  * restored rows back to central; a case row that changed at central after the backup may be
- * overwritten there with its older copy until the next change. No test covers this path yet.
+ * overwritten there with its older copy until the next change. BackupRestoreIT covers cases
+ * taken in after the backup, not cases changed at central after it.
  */
 public final class DatabaseRestore {
 
