@@ -24,6 +24,7 @@ import cn.siyiban.node.health.HealthRoutes;
 import cn.siyiban.node.local.LocalRoutes;
 import cn.siyiban.node.local.LocalToken;
 import cn.siyiban.node.settings.NodeSettings;
+import cn.siyiban.node.status.NodeStatusReporter;
 import cn.siyiban.node.sync.NodeSync;
 import cn.siyiban.node.sync.SyncRoutes;
 import cn.siyiban.core.web.Json;
@@ -114,7 +115,11 @@ public final class NodeApp {
             // central through the reverse initial load that central requests at registration.
             SupplementApplier applier = new SupplementApplier(supplements(database, clock, settings.pointCode()),
                     SUPPLEMENT_PERIOD_MS);
-            List<Component> components = sync == null ? List.of(web, applier) : List.of(web, sync, applier);
+            // The status row reaches central with the next push, so one write per heartbeat is enough.
+            NodeStatusReporter status = new NodeStatusReporter(database, settings.pointCode(), Version.current(),
+                    settings.dataDir(), settings.databaseDir(), clock, settings.sync().timings().heartbeatMillis());
+            List<Component> components = sync == null ? List.of(web, applier, status)
+                    : List.of(web, sync, applier, status);
             return new NodeApp(settings, database, web, components, begin);
         } catch (RuntimeException e) {
             database.close();

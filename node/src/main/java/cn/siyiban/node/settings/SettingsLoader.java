@@ -30,14 +30,16 @@ public final class SettingsLoader {
     public static final String REGISTRATION_TOKEN = "registration.token";
     public static final String SYNC_PUSH_MS = "sync.push.period.ms";
     public static final String SYNC_PULL_MS = "sync.pull.period.ms";
+    /** Period of the heartbeat and of the status report to central, in milliseconds. */
+    public static final String SYNC_HEARTBEAT_MS = "sync.heartbeat.period.ms";
     /** Folder of the daily backups; read by {@code siyiban-node backup}, not by the server. */
     public static final String BACKUP_DIR = "backup.dir";
     /** Number of backups kept in {@link #BACKUP_DIR}, 1 to 365. */
     public static final String BACKUP_KEEP = "backup.keep";
 
     static final List<String> KEYS = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, POINT_CODE, DEMO, LOG_DIR,
-            SESSION_TIMEOUT_MINUTES, CENTRAL_URL, REGISTRATION_TOKEN, SYNC_PUSH_MS, SYNC_PULL_MS, BACKUP_DIR,
-            BACKUP_KEEP);
+            SESSION_TIMEOUT_MINUTES, CENTRAL_URL, REGISTRATION_TOKEN, SYNC_PUSH_MS, SYNC_PULL_MS, SYNC_HEARTBEAT_MS,
+            BACKUP_DIR, BACKUP_KEEP);
 
     public static final int DEFAULT_SESSION_TIMEOUT_MINUTES = 120;
     /** 北爱园居委会, the first village of 爱园镇: the point of a demo node without point.code. */
@@ -50,7 +52,8 @@ public final class SettingsLoader {
             DEMO, "false",
             SESSION_TIMEOUT_MINUTES, String.valueOf(DEFAULT_SESSION_TIMEOUT_MINUTES),
             SYNC_PUSH_MS, String.valueOf(SyncTimings.defaults().pushMillis()),
-            SYNC_PULL_MS, String.valueOf(SyncTimings.defaults().pullMillis()));
+            SYNC_PULL_MS, String.valueOf(SyncTimings.defaults().pullMillis()),
+            SYNC_HEARTBEAT_MS, String.valueOf(SyncTimings.defaults().heartbeatMillis()));
 
     private SettingsLoader() {
     }
@@ -87,7 +90,8 @@ public final class SettingsLoader {
         String token = values.has(REGISTRATION_TOKEN) ? values.text(REGISTRATION_TOKEN) : null;
         SyncTimings defaults = SyncTimings.defaults();
         SyncTimings timings = new SyncTimings(values.integer(SYNC_PUSH_MS, 200, 3_600_000),
-                values.integer(SYNC_PULL_MS, 200, 3_600_000), defaults.routingMillis(), defaults.heartbeatMillis());
+                values.integer(SYNC_PULL_MS, 200, 3_600_000), defaults.routingMillis(),
+                values.integer(SYNC_HEARTBEAT_MS, 1_000, 3_600_000));
         return new SyncSettings(centralUrl == null || centralUrl.isEmpty() ? null : centralUrl, token, timings);
     }
 
