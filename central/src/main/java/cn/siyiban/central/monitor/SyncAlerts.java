@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Derives the open alerts from the node figures and the registrations central refused. */
+/**
+ * Derives the open alerts from the node figures and the registrations central refused. An
+ * alert's "since" is the time of its cause as central last saw it. For a full disk that is the
+ * node's latest report, because central keeps no history of the disk figures.
+ */
 public final class SyncAlerts {
 
     /** A clock further than this from central's breaks due dates and the order of case events. */
@@ -47,10 +51,21 @@ public final class SyncAlerts {
                         "节点时钟" + (offset > 0 ? "快" : "慢") + Math.abs(offset) / 60 + "分钟，请校准时间",
                         node.lastHeartbeat()));
             }
+            NodeReport report = node.report();
+            if (report != null && report.diskLow()) {
+                alerts.add(new SyncAlert("disk_low", node.point(), node.name(),
+                        "磁盘将满：剩余 " + megabytes(report.freeDiskBytes()) + " MB（" + report.freeDiskPercent()
+                                + "%），数据库 " + megabytes(report.databaseBytes()) + " MB，请清理或更换磁盘",
+                        report.reportedAt()));
+            }
         }
         alerts.addAll(refusals());
         alerts.sort(Comparator.comparing(SyncAlert::since, Comparator.nullsLast(Comparator.reverseOrder())));
         return alerts;
+    }
+
+    private static long megabytes(long bytes) {
+        return bytes / (1024 * 1024);
     }
 
     private List<SyncAlert> refusals() {

@@ -47,6 +47,7 @@ public final class SyncMetrics {
             SyncNode previous = nodes.put(node.point(), node);
             if (previous == null) {
                 register(node.point());
+                registerReport(node.point());
             }
         }
         return registry.scrape();
@@ -65,6 +66,20 @@ public final class SyncMetrics {
         Gauge.builder("siyiban_sync_heartbeat_age_seconds", () -> heartbeatAge(nodes.get(point)))
                 .description("Seconds since the node's latest heartbeat, NaN before the first").tag("point", point)
                 .register(registry);
+    }
+
+    private void registerReport(String point) {
+        Gauge.builder("siyiban_node_free_disk_bytes", () -> reported(point, NodeReport::freeDiskBytes))
+                .description("Free bytes on the node's data disk as it last reported, NaN before its first report")
+                .tag("point", point).register(registry);
+        Gauge.builder("siyiban_node_database_bytes", () -> reported(point, NodeReport::databaseBytes))
+                .description("Size of the node's database as it last reported, NaN before its first report")
+                .tag("point", point).register(registry);
+    }
+
+    private double reported(String point, java.util.function.ToLongFunction<NodeReport> figure) {
+        NodeReport report = nodes.get(point).report();
+        return report == null ? Double.NaN : figure.applyAsLong(report);
     }
 
     private static double heartbeatAge(SyncNode node) {

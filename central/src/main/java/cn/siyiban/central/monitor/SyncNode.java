@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
  * @param incomingRows data rows in those batches
  * @param errorBatches batches in error, outgoing to the node and incoming from it
  * @param clockOffsetSeconds node clock minus central clock, estimated from the heartbeat
+ * @param report the node's own status report (disk, database size, versions), null before the first
  */
 public record SyncNode(String point, String name, String group, String township, String townshipName,
                        String status, String statusLabel, String nodeId, boolean syncEnabled,
@@ -27,5 +28,5 @@ public record SyncNode(String point, String name, String group, String township,
                        LocalDateTime lastPull, int outgoingBatches, long outgoingRows, LocalDateTime oldestUnsent,
                        Integer incomingBatches, Long incomingRows, int errorBatches, String symmetricVersion,
                        String configVersion, Long clockOffsetSeconds, String hostName, String ipAddress,
-                       LocalDateTime lastRestart) {
+                       LocalDateTime lastRestart, NodeReport report) {
 }

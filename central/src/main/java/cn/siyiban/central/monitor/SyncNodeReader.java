@@ -66,6 +66,8 @@ public final class SyncNodeReader {
         final Map<String, Timestamp> lastLoaded = new HashMap<>();
         final Map<String, Integer> incomingErrors = new HashMap<>();
         final Map<String, Sample> samples = new HashMap<>();
+        /** Keyed by point code, like {@code samples}. */
+        final Map<String, NodeReport> reports = new HashMap<>();
     }
 
     /** Returns one row per village and township point, in point code order. */
@@ -75,6 +77,7 @@ public final class SyncNodeReader {
             if (SyncQueries.symmetricTablesExist(connection)) {
                 readFigures(connection, figures);
             }
+            readReports(connection, figures);
             List<ServicePoint> all = points.all();
             Map<String, ServicePoint> byCode = all.stream()
                     .collect(Collectors.toMap(ServicePoint::code, Function.identity()));
@@ -109,7 +112,8 @@ public final class SyncNodeReader {
             SyncState state = SyncState.UNREGISTERED;
             return new SyncNode(point.code(), point.name(), group, township.code(), township.name(), state.code(),
                     state.label(), node == null ? null : node.nodeId(), node != null && node.syncEnabled(), null, null,
-                    null, null, 0, 0, null, null, null, 0, null, null, null, null, null, null);
+                    null, null, 0, 0, null, null, null, 0, null, null, null, null, null, null,
+                    figures.reports.get(point.code()));
         }
         String id = node.nodeId();
         HostRow host = figures.hosts.get(id);
@@ -124,7 +128,8 @@ public final class SyncNodeReader {
                 pending.batches(), pending.rows(), county(instant(pending.oldest())), node.incomingBatches(),
                 node.incomingRows(), errorBatches, node.symmetricVersion(), node.configVersion(),
                 sample == null ? null : sample.clockOffsetSeconds(), host == null ? null : host.hostName(),
-                host == null ? null : host.ipAddress(), host == null ? null : county(instant(host.lastRestart())));
+                host == null ? null : host.ipAddress(), host == null ? null : county(instant(host.lastRestart())),
+                figures.reports.get(point.code()));
     }
 
     private SyncState state(NodeRow node, Instant heartbeat, Instant oldestUnsent, int errorBatches, Instant at) {
@@ -190,6 +195,21 @@ public final class SyncNodeReader {
                 long offset = row.getLong("clock_offset_seconds");
                 figures.samples.put(row.getString("point_code"), new Sample(row.getTimestamp("last_push_at"),
                         row.wasNull() ? null : offset));
+            }
+        }
+    }
+
+    private void readReports(Connection connection, Figures figures) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("node_status"));
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                long free = row.getLong("free_disk_bytes");
+                long total = row.getLong("total_disk_bytes");
+                // Compared in integers: free / total < percent / 100.
+                boolean low = total > 0 && free * 100 < total * settings.diskLowPercent();
+                figures.reports.put(row.getString("point_code"), new NodeReport(row.getString("siyiban_version"),
+                        row.getInt("catalogue_version"), free, total, row.getLong("database_bytes"),
+                        localTime(row.getTimestamp("reported_at")), low));
             }
         }
     }

@@ -33,14 +33,16 @@ public final class CentralSettingsLoader {
     public static final String SYNC_PUSH_PERIOD_MS = "sync.push.period.ms";
     public static final String SYNC_PULL_PERIOD_MS = "sync.pull.period.ms";
     public static final String SYNC_ROUTING_PERIOD_MS = "sync.routing.period.ms";
+    public static final String SYNC_HEARTBEAT_PERIOD_MS = "sync.heartbeat.period.ms";
     public static final String MONITOR_OFFLINE_AFTER_SECONDS = "monitor.offline.after.seconds";
     public static final String MONITOR_BACKLOG_AFTER_SECONDS = "monitor.backlog.after.seconds";
     public static final String MONITOR_SAMPLE_PERIOD_SECONDS = "monitor.sample.period.seconds";
+    public static final String MONITOR_DISK_LOW_PERCENT = "monitor.disk.low.percent";
 
     static final List<String> KEYS = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, PUBLIC_URL, DEMO, DEMO_VILLAGE,
             DEMO_TOWNSHIP, LOG_DIR, SESSION_TIMEOUT_MINUTES, SYNC_PUSH_PERIOD_MS, SYNC_PULL_PERIOD_MS,
-            SYNC_ROUTING_PERIOD_MS, MONITOR_OFFLINE_AFTER_SECONDS, MONITOR_BACKLOG_AFTER_SECONDS,
-            MONITOR_SAMPLE_PERIOD_SECONDS);
+            SYNC_ROUTING_PERIOD_MS, SYNC_HEARTBEAT_PERIOD_MS, MONITOR_OFFLINE_AFTER_SECONDS,
+            MONITOR_BACKLOG_AFTER_SECONDS, MONITOR_SAMPLE_PERIOD_SECONDS, MONITOR_DISK_LOW_PERCENT);
 
     public static final int DEFAULT_SESSION_TIMEOUT_MINUTES = 120;
     /** 北爱园居委会, the first village of 爱园镇: the point of the demo village clerk. */
@@ -88,6 +90,9 @@ public final class CentralSettingsLoader {
               sync.push.period.ms, sync.pull.period.ms, sync.routing.period.ms
                                       同步任务周期（毫秒）/ period of SymmetricDS's push, pull and routing jobs
                                       in milliseconds, 100 to 3600000
+              sync.heartbeat.period.ms
+                                      心跳周期（毫秒），应与各节点相同 / heartbeat period in milliseconds,
+                                      the same as the nodes', 1000 to 3600000, default 60000
               monitor.offline.after.seconds
                                       无心跳超过此时长即为离线（秒）/ seconds without a heartbeat after which
                                       a node is offline, longer than the 60 s heartbeat, default 7200
@@ -97,6 +102,9 @@ public final class CentralSettingsLoader {
               monitor.sample.period.seconds
                                       同步积压采样周期（秒），0 为不采样 / seconds between backlog samples
                                       for the 7-day plot, 5 to 3600, 0 means off, default 300
+              monitor.disk.low.percent
+                                      节点剩余磁盘低于此百分比即告警 / alert when a node's free disk is
+                                      below this percentage of its size, 1 to 50, default 10
 
             优先级 / precedence: 内置默认值 built-in default < --config 文件 file
                                  < 环境变量 environment (SIYIBAN_HTTP_PORT, SIYIBAN_PUBLIC_URL, ...) < 命令行 command line
@@ -124,14 +132,13 @@ public final class CentralSettingsLoader {
                 ? checkPoint(values, DEMO_TOWNSHIP, PointLevel.TOWNSHIP, "镇（街道）township")
                 : Network.shipped().find(village).orElseThrow().parentCode();
         int timeout = values.integer(SESSION_TIMEOUT_MINUTES, 5, 1440);
-        SyncTimings defaults = SyncTimings.defaults();
         SyncTimings timings = new SyncTimings(
                 values.longInteger(SYNC_PUSH_PERIOD_MS, MIN_PERIOD_MS, MAX_PERIOD_MS),
                 values.longInteger(SYNC_PULL_PERIOD_MS, MIN_PERIOD_MS, MAX_PERIOD_MS),
                 values.longInteger(SYNC_ROUTING_PERIOD_MS, MIN_PERIOD_MS, MAX_PERIOD_MS),
-                defaults.heartbeatMillis());
+                values.longInteger(SYNC_HEARTBEAT_PERIOD_MS, 1_000, MAX_PERIOD_MS));
         return new CentralSettings(dataDir, host, port, publicUrl, demo, village, township, logDir, timeout, timings,
-                monitor(values, defaults.heartbeatMillis()));
+                monitor(values, timings.heartbeatMillis()));
     }
 
     private static MonitorSettings monitor(SettingValues values, long heartbeatMillis) {
@@ -146,7 +153,8 @@ public final class CentralSettingsLoader {
         if (sample != 0 && sample < 5) {
             throw values.invalid(MONITOR_SAMPLE_PERIOD_SECONDS, "应为0（不采样）或5到3600 must be 0 (off) or 5 to 3600");
         }
-        return new MonitorSettings(offline, backlog, Duration.ofSeconds(sample));
+        int diskLowPercent = values.integer(MONITOR_DISK_LOW_PERCENT, 1, 50);
+        return new MonitorSettings(offline, backlog, Duration.ofSeconds(sample), diskLowPercent);
     }
 
     private static Map<String, String> defaults() {
@@ -161,10 +169,12 @@ public final class CentralSettingsLoader {
         defaults.put(SYNC_PUSH_PERIOD_MS, String.valueOf(timings.pushMillis()));
         defaults.put(SYNC_PULL_PERIOD_MS, String.valueOf(timings.pullMillis()));
         defaults.put(SYNC_ROUTING_PERIOD_MS, String.valueOf(timings.routingMillis()));
+        defaults.put(SYNC_HEARTBEAT_PERIOD_MS, String.valueOf(timings.heartbeatMillis()));
         MonitorSettings monitor = MonitorSettings.defaults();
         defaults.put(MONITOR_OFFLINE_AFTER_SECONDS, String.valueOf(monitor.offlineAfter().toSeconds()));
         defaults.put(MONITOR_BACKLOG_AFTER_SECONDS, String.valueOf(monitor.backlogAfter().toSeconds()));
         defaults.put(MONITOR_SAMPLE_PERIOD_SECONDS, String.valueOf(monitor.samplePeriod().toSeconds()));
+        defaults.put(MONITOR_DISK_LOW_PERCENT, String.valueOf(monitor.diskLowPercent()));
         return defaults;
     }
 

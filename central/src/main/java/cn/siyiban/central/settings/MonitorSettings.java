@@ -10,10 +10,13 @@ import java.time.Duration;
  * @param backlogAfter a node whose oldest batch not yet loaded is older than this is 滞后 (behind)
  * @param samplePeriod how often the backlog of every node is sampled for the 7-day plot;
  *                     {@link Duration#ZERO} turns sampling off
+ * @param diskLowPercent a node whose free disk is below this percentage of its size raises the
+ *                       "disk nearly full" alert
  */
-public record MonitorSettings(Duration offlineAfter, Duration backlogAfter, Duration samplePeriod) {
+public record MonitorSettings(Duration offlineAfter, Duration backlogAfter, Duration samplePeriod,
+                              int diskLowPercent) {
 
     public static MonitorSettings defaults() {
-        return new MonitorSettings(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(5));
+        return new MonitorSettings(Duration.ofHours(2), Duration.ofMinutes(30), Duration.ofMinutes(5), 10);
     }
 }

@@ -101,3 +101,10 @@ SELECT sampled_at, outgoing_batches, outgoing_rows, incoming_batches, incoming_r
   FROM sy_sync_sample
  WHERE point_code = ? AND sampled_at > ?
  ORDER BY sampled_at
+
+-- name: node_status
+-- The status row each node writes about itself and sync brings up: free disk, database size,
+-- siyiban and catalogue versions. One row per point; reported_at is county time in the node's clock.
+SELECT point_code, siyiban_version, catalogue_version, free_disk_bytes, total_disk_bytes, database_bytes,
+       reported_at
+  FROM sy_node_status

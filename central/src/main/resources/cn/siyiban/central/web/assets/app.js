@@ -117,8 +117,15 @@
     return decodeURIComponent(segments[segments.length - 1]);
   }
 
+  /** Formats a byte count in GB with one decimal, or MB below 1 GB. */
+  function formatBytes(bytes) {
+    if (bytes === null || bytes === undefined) { return '—'; }
+    var mb = bytes / (1024 * 1024);
+    return mb >= 1024 ? (mb / 1024).toFixed(1) + ' GB' : Math.round(mb) + ' MB';
+  }
+
   window.SY = {
     el: el, api: api, ready: ready, showError: showError, query: query, lastPathSegment: lastPathSegment,
-    formatDate: formatDate, formatDateTime: formatDateTime, formatDue: formatDue
+    formatDate: formatDate, formatDateTime: formatDateTime, formatDue: formatDue, formatBytes: formatBytes
   };
 }());

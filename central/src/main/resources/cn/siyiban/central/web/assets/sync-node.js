@@ -35,6 +35,13 @@
     figure(list, '时钟偏差（秒，正数为节点快）', n.clockOffsetSeconds);
     figure(list, 'SymmetricDS 版本', n.symmetricVersion);
     figure(list, '配置版本', n.configVersion);
+    var r = n.report;
+    figure(list, '泗易办版本', r ? r.siyibanVersion : null);
+    figure(list, '事项目录版本', r ? r.catalogueVersion : null);
+    figure(list, '剩余磁盘', r ? SY.formatBytes(r.freeDiskBytes) + ' / ' + SY.formatBytes(r.totalDiskBytes)
+      + '（' + r.freeDiskPercent + '%）' + (r.diskLow ? ' 磁盘将满' : '') : null);
+    figure(list, '数据库大小', r ? SY.formatBytes(r.databaseBytes) : null);
+    figure(list, '状态上报时间', r ? time(r.reportedAt) : null);
     figure(list, '主机名 / IP', (n.hostName || '—') + ' / ' + (n.ipAddress || '—'));
     figure(list, '最近启动', time(n.lastRestart));
     document.getElementById('disable').hidden = !n.syncEnabled || !n.registeredAt;

@@ -4,6 +4,7 @@
   var el = SY.el;
   var LABELS = { ok: '正常', behind: '滞后', offline: '离线', error: '错误', unregistered: '未注册', disabled: '已停用' };
   var overview = { nodes: [], alerts: [], counts: {} };
+  var catalogueVersion = null;
 
   function nodeLink(n, text) {
     return el('a', { href: '/sync-status/' + encodeURIComponent(n.point), text: text });
@@ -60,6 +61,14 @@
     return '0 秒';
   }
 
+  /** The node's catalogue version, marked when it is older than the version central publishes. */
+  function catalogueCell(n) {
+    if (!n.report) { return el('td', { text: '—' }); }
+    var behind = catalogueVersion !== null && n.report.catalogueVersion < catalogueVersion;
+    return el('td', { className: behind ? 'status-behind' : '', 'data-catalogue': String(n.report.catalogueVersion),
+      text: 'v' + n.report.catalogueVersion + (behind ? '（未更新）' : '') });
+  }
+
   function renderTable() {
     var needle = document.getElementById('filter-q').value.trim();
     var status = document.getElementById('filter-status').value;
@@ -77,12 +86,19 @@
         el('td', { text: String(n.outgoingBatches) }),
         el('td', { text: n.incomingBatches === null ? '—' : String(n.incomingBatches) }),
         el('td', { text: String(n.errorBatches) }),
-        el('td', { text: offsetText(n.clockOffsetSeconds) })));
+        el('td', { text: offsetText(n.clockOffsetSeconds) }),
+        el('td', { text: n.report ? n.report.siyibanVersion : '—' }),
+        catalogueCell(n),
+        el('td', { className: n.report && n.report.diskLow ? 'status-error' : '',
+          text: n.report ? SY.formatBytes(n.report.freeDiskBytes) + '（' + n.report.freeDiskPercent + '%）' : '—' })));
     });
   }
 
   function load() {
-    SY.api('GET', '/api/sync/overview').then(function (result) {
+    SY.api('GET', '/api/catalogue/version').then(function (result) {
+      catalogueVersion = result.data.version;
+      return SY.api('GET', '/api/sync/overview');
+    }).then(function (result) {
       overview = result.data;
       renderSummary();
       renderGrid();
