@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies the running node's database with Derby's online backup, which takes a consistent copy
- * while clerks keep working, into a new folder under the backup folder, then deletes the oldest
- * backups beyond the retention count. It must run inside the node's JVM, because embedded Derby
- * lets only one JVM open the database.
+ * Copies the running node's database into a new folder under the backup folder with Derby's
+ * online backup, which takes a consistent copy while clerks keep working. Then it deletes the
+ * oldest backups beyond the retention count. It must run inside the node's JVM, because embedded
+ * Derby lets only one JVM open the database.
  */
 public final class OnlineBackup {
 
@@ -46,6 +46,10 @@ public final class OnlineBackup {
         String name = BackupFolder.name(point, now);
         Path partial = backupDir.resolve("." + name + ".partial");
         Path target = backupDir.resolve(name);
+        // Two backups within one second (a technician's run right after the timer's) get a suffix.
+        for (int n = 2; Files.exists(target); n++) {
+            target = backupDir.resolve(name + "-" + n);
+        }
         try {
             Files.createDirectories(backupDir);
             deleteTree(partial);
