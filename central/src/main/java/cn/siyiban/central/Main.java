@@ -1,5 +1,6 @@
 package cn.siyiban.central;
 
+import cn.siyiban.central.cli.CentralCli;
 import cn.siyiban.central.settings.CentralSettings;
 import cn.siyiban.central.settings.CentralSettingsLoader;
 import cn.siyiban.core.settings.ParsedCommandLine;
@@ -15,6 +16,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && CentralCli.isCommand(args[0])) {
+            // A county admin's command, such as "siyiban-central tokens": it talks to the running server.
+            System.exit(CentralCli.run(args));
+            return;
+        }
         CentralSettings settings;
         try {
             ParsedCommandLine commandLine = CentralSettingsLoader.parse(Arrays.asList(args));
