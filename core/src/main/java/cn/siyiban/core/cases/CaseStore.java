@@ -9,6 +9,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,50 +36,89 @@ public final class CaseStore {
 
     /**
      * Allocates the next case number of {@code point} for {@code date} inside the caller's
-     * transaction. The counter row is locked by its update until the transaction ends, so two
-     * clerks saving at once get different numbers. The numbers already in {@code sy_case} are
-     * consulted as well, so a database whose counter row was lost never reissues a number.
+     * transaction. The counter is raised by an UPDATE, which locks the row until the transaction
+     * ends and reads the latest committed value, so two clerks saving at once get different
+     * numbers. The numbers already in {@code sy_case} are consulted as well, so a database whose
+     * counter row was lost never reissues a number.
      */
     static CaseNumber nextCaseNumber(Connection connection, String point, LocalDate date) throws SQLException {
-        int last = 0;
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT last_value FROM sy_case_no_counter WHERE point_code = ? AND counter_date = ? FOR UPDATE")) {
-            select.setString(1, point);
-            select.setDate(2, Date.valueOf(date));
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    last = row.getInt(1);
+        for (int attempt = 1; ; attempt++) {
+            Integer raised = raiseCounter(connection, point, date);
+            int issued = maxIssuedSequence(connection, point, date);
+            if (raised != null) {
+                if (raised > issued) {
+                    return new CaseNumber(point, date, raised);
+                }
+                setCounter(connection, point, date, issued + 1);
+                return new CaseNumber(point, date, issued + 1);
+            }
+            try {
+                insertCounter(connection, point, date, issued + 1);
+                return new CaseNumber(point, date, issued + 1);
+            } catch (SQLIntegrityConstraintViolationException e) {
+                // Another clerk's transaction created today's counter row first. Derby undid only
+                // the failed statement, so raise the counter again: the UPDATE now waits for that
+                // transaction to end and counts on from its value.
+                if (attempt == 3) {
+                    throw e;
                 }
             }
         }
+    }
+
+    /** Adds one to the day's counter and returns the new value, or null if the day has no counter yet. */
+    private static Integer raiseCounter(Connection connection, String point, LocalDate date) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sy_case_no_counter "
+                + "SET last_value = last_value + 1 WHERE point_code = ? AND counter_date = ?")) {
+            update.setString(1, point);
+            update.setDate(2, Date.valueOf(date));
+            if (update.executeUpdate() == 0) {
+                return null;
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_value FROM sy_case_no_counter WHERE point_code = ? AND counter_date = ?")) {
+            select.setString(1, point);
+            select.setDate(2, Date.valueOf(date));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static int maxIssuedSequence(Connection connection, String point, LocalDate date) throws SQLException {
         String prefix = new CaseNumber(point, date, 1).toString();
         prefix = prefix.substring(0, prefix.length() - 4);
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT MAX(case_no) FROM sy_case WHERE case_no LIKE ?")) {
             select.setString(1, prefix + "____");
             try (ResultSet row = select.executeQuery()) {
-                if (row.next() && row.getString(1) != null) {
-                    last = Math.max(last, CaseNumber.parse(row.getString(1)).sequence());
-                }
+                return row.next() && row.getString(1) != null ? CaseNumber.parse(row.getString(1)).sequence() : 0;
             }
         }
-        int next = last + 1;
+    }
+
+    private static void setCounter(Connection connection, String point, LocalDate date, int value)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE sy_case_no_counter SET last_value = ? WHERE point_code = ? AND counter_date = ?")) {
-            update.setInt(1, next);
+            update.setInt(1, value);
             update.setString(2, point);
             update.setDate(3, Date.valueOf(date));
-            if (update.executeUpdate() == 0) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO sy_case_no_counter (point_code, counter_date, last_value) VALUES (?, ?, ?)")) {
-                    insert.setString(1, point);
-                    insert.setDate(2, Date.valueOf(date));
-                    insert.setInt(3, next);
-                    insert.executeUpdate();
-                }
-            }
+            update.executeUpdate();
         }
-        return new CaseNumber(point, date, next);
+    }
+
+    private static void insertCounter(Connection connection, String point, LocalDate date, int value)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO sy_case_no_counter (point_code, counter_date, last_value) VALUES (?, ?, ?)")) {
+            insert.setString(1, point);
+            insert.setDate(2, Date.valueOf(date));
+            insert.setInt(3, value);
+            insert.executeUpdate();
+        }
     }
 
     /** Inserts a new case with its materials and its intake event inside the caller's transaction. */
@@ -153,8 +193,17 @@ public final class CaseStore {
         return database.query(connection -> find(connection, "id", id));
     }
 
-    static Optional<CaseRecord> findByRequestKey(Connection connection, String requestKey) throws SQLException {
-        return find(connection, "request_key", requestKey);
+    /** Finds the case a point saved under an intake form's idempotency key. */
+    static Optional<CaseRecord> findByRequestKey(Connection connection, String point, String requestKey)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT case_no FROM sy_case WHERE origin_point = ? AND request_key = ?")) {
+            select.setString(1, point);
+            select.setString(2, requestKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? find(connection, "case_no", row.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     static Optional<CaseRecord> find(Connection connection, String column, String value) throws SQLException {

@@ -7,6 +7,7 @@ import cn.siyiban.core.calendar.CalendarStore;
 import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.catalogue.Material;
 import cn.siyiban.core.catalogue.Matter;
+import cn.siyiban.core.db.DatabaseException;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.time.CountyClock;
@@ -73,9 +74,35 @@ public final class IntakeService {
         LocalDate supplementDue = tolerated.isEmpty() ? null
                 : supplementDue(request.supplementDue(), now.toLocalDate(), dueAt);
 
-        IntakeResult result = cases.database().inTransaction(connection -> {
+        IntakeResult result;
+        try {
+            result = save(request, clerk, requestKey, now, applicant, matter, caseId, materials, dueAt,
+                    supplementDue, tolerated);
+        } catch (DatabaseException e) {
+            // A simultaneous request with the same key committed first; return its case.
+            Optional<CaseRecord> saved = requestKey == null ? Optional.empty()
+                    : cases.database().query(connection -> CaseStore.findByRequestKey(connection, pointCode, requestKey));
+            if (saved.isEmpty() || !e.isDuplicateKey()) {
+                throw e;
+            }
+            result = new IntakeResult(saved.get(), false);
+        }
+        if (result.created()) {
+            log.info("Took in case {} for matter {} by {} (applicant id {}, phone {})", result.record().caseNo(),
+                    matter.code(), clerk.username(), ResidentIdNumber.mask(applicant.idNumber()),
+                    PhoneNumber.mask(applicant.phone()));
+        } else {
+            log.info("Returned case {} already saved for repeated request key", result.record().caseNo());
+        }
+        return result;
+    }
+
+    private IntakeResult save(IntakeRequest request, Staff clerk, String requestKey, LocalDateTime now,
+                              Applicant applicant, Matter matter, String caseId, List<CaseMaterial> materials,
+                              LocalDateTime dueAt, LocalDate supplementDue, List<String> tolerated) {
+        return cases.database().inTransaction(connection -> {
             if (requestKey != null) {
-                Optional<CaseRecord> saved = CaseStore.findByRequestKey(connection, requestKey);
+                Optional<CaseRecord> saved = CaseStore.findByRequestKey(connection, pointCode, requestKey);
                 if (saved.isPresent()) {
                     return new IntakeResult(saved.get(), false);
                 }
@@ -94,14 +121,6 @@ public final class IntakeService {
             CaseStore.insert(connection, record, requestKey);
             return new IntakeResult(record, true);
         });
-        if (result.created()) {
-            log.info("Took in case {} for matter {} by {} (applicant id {}, phone {})", result.record().caseNo(),
-                    matter.code(), clerk.username(), ResidentIdNumber.mask(applicant.idNumber()),
-                    PhoneNumber.mask(applicant.phone()));
-        } else {
-            log.info("Returned case {} already saved for repeated request key", result.record().caseNo());
-        }
-        return result;
     }
 
     /** Returns the ids of the required materials accepted as missing (容缺), in catalogue order. */

@@ -17,6 +17,16 @@ public final class DatabaseException extends RuntimeException {
         return (SQLException) getCause();
     }
 
+    /** Whether a unique or primary key constraint rejected the statement (SQLState 23505). */
+    public boolean isDuplicateKey() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether the failure looks like a full disk: an I/O message "No space left on device"
      * somewhere in the cause chain, or a Derby page write failure (SQLState class XSDG).

@@ -103,6 +103,47 @@ class IntakeOnDerbyTest {
     }
 
     @Test
+    void concurrentIntakesGetDistinctNumbers() throws Exception {
+        int clerks = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clerks);
+        try {
+            List<java.util.concurrent.Future<IntakeResult>> saves = new java.util.ArrayList<>();
+            for (int i = 0; i < clerks; i++) {
+                String name = "张" + "一二三四五六七八".charAt(i);
+                saves.add(pool.submit(() -> intake.takeIn(lowIncomeRequest(name, null), CLERK)));
+            }
+            java.util.Set<String> numbers = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<IntakeResult> save : saves) {
+                numbers.add(save.get().record().caseNo());
+            }
+            assertEquals(clerks, numbers.size());
+            assertEquals(clerks, cases.count());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentRepeatsOfOneFormSaveOneCase() throws Exception {
+        int repeats = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(repeats);
+        try {
+            List<java.util.concurrent.Future<IntakeResult>> saves = new java.util.ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                saves.add(pool.submit(() -> intake.takeIn(lowIncomeRequest("张三", "double-click"), CLERK)));
+            }
+            java.util.Set<String> numbers = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<IntakeResult> save : saves) {
+                numbers.add(save.get().record().caseNo());
+            }
+            assertEquals(1, numbers.size());
+            assertEquals(1, cases.count());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void rejectsMissingKeyMaterialAndSavesNothing() {
         IntakeRequest request = new IntakeRequest("SYM-023",
                 new ApplicantInput("张三", null, "11010519491231002X", "13912345678", null),
