@@ -1,6 +1,7 @@
 package cn.siyiban.central;
 
 import cn.siyiban.central.audit.AuditLog;
+import cn.siyiban.central.calendar.CalendarRoutes;
 import cn.siyiban.central.catalogue.CatalogueRoutes;
 import cn.siyiban.central.health.HealthRoutes;
 import cn.siyiban.central.monitor.NodeDetailReader;
@@ -12,12 +13,14 @@ import cn.siyiban.central.monitor.SyncNodeRoutes;
 import cn.siyiban.central.monitor.SyncSampler;
 import cn.siyiban.central.network.PointRoutes;
 import cn.siyiban.central.registration.RegistrationRoutes;
+import cn.siyiban.central.review.CaseArrivals;
 import cn.siyiban.central.review.ReviewRoutes;
 import cn.siyiban.central.workflows.MissingMaterialsRoutes;
 import cn.siyiban.central.settings.CentralSettings;
 import cn.siyiban.central.sync.CentralSync;
 import cn.siyiban.central.sync.RegistrationGate;
 import cn.siyiban.central.sync.RegistrationTokenStore;
+import cn.siyiban.core.calendar.CalendarStore;
 import cn.siyiban.core.cases.CaseHistory;
 import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.cases.DecisionService;
@@ -71,6 +74,8 @@ public final class CentralApp {
         PAGES.put("/login", "login.html");
         PAGES.put("/", "cases.html");
         PAGES.put("/cases/{caseNo}", "case.html");
+        PAGES.put("/overdue-supplements", "overdue-supplements.html");
+        PAGES.put("/calendar", "calendar.html");
         PAGES.put("/registrations", "registrations.html");
         PAGES.put("/sync-status", "sync-status.html");
         PAGES.put("/sync-status/{point}", "sync-node.html");
@@ -162,7 +167,8 @@ public final class CentralApp {
         LoginRoutes login = new LoginRoutes(staffStore, new LoginGuard(database, clock), pointNames, mapper,
                 COUNTY_POINT, settings.sessionTimeoutMinutes());
         DecisionService decisions = new DecisionService(cases, new CaseHistory(cases, clock, COUNTY_POINT));
-        ReviewRoutes review = new ReviewRoutes(cases, decisions, staffStore, points, mapper);
+        ReviewRoutes review = new ReviewRoutes(cases, decisions, staffStore, points, new CaseArrivals(database),
+                clock, mapper);
         RegistrationRoutes registrations = new RegistrationRoutes(tokens, points, sync::gate, clock, mapper);
         SyncNodeReader syncReader = new SyncNodeReader(database, points, settings.monitor());
         AuditLog audit = new AuditLog(database, clock);
@@ -181,6 +187,7 @@ public final class CentralApp {
             registrations.register(routes);
             syncNodes.register(routes);
             new PointRoutes(points).register(routes);
+            new CalendarRoutes(new CalendarStore(database), audit, clock, mapper).register(routes);
             new CatalogueRoutes(new CatalogueStore(database), clock).register(routes);
             pages.register(routes);
         };

@@ -53,6 +53,14 @@ final class ApiClient {
         }
     }
 
+    Response delete(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
+        if (csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return send(request);
+    }
+
     Response login(String username, String password) {
         Response response = post("/api/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
         if (response.status() == 200) {

@@ -156,7 +156,7 @@ public final class NodeApp {
         LoginRoutes login = new LoginRoutes(staffStore, new LoginGuard(database, clock), pointNames, mapper, point,
                 settings.sessionTimeoutMinutes());
         CaseRoutes caseRoutes = new CaseRoutes(intake, cases, new CaseHistory(cases, clock, point), staffStore,
-                pointNames, mapper);
+                pointNames, clock, mapper);
         HealthRoutes health = new HealthRoutes(cases, pointNames, point, Version.current());
         PageRoutes pages = new PageRoutes("/cn/siyiban/node/web/pages/", PAGES);
         LocalRoutes local = new LocalRoutes(LocalToken.ensure(settings.dataDir()), point, Version.current(),

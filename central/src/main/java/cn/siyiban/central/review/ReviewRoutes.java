@@ -8,12 +8,14 @@ import cn.siyiban.core.cases.CaseRecord;
 import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.cases.CaseSummary;
 import cn.siyiban.core.cases.DecisionService;
+import cn.siyiban.core.cases.DueState;
 import cn.siyiban.core.cases.HashChainVerifier;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.network.PointStore;
 import cn.siyiban.core.network.ServicePoint;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.staff.StaffStore;
+import cn.siyiban.core.time.CountyClock;
 import cn.siyiban.core.web.ApiException;
 import cn.siyiban.core.web.CaseView;
 import cn.siyiban.core.web.Json;
@@ -50,21 +52,33 @@ public final class ReviewRoutes {
     private final DecisionService decisions;
     private final StaffStore staffStore;
     private final PointStore points;
+    private final CaseArrivals arrivals;
+    private final CountyClock clock;
     private final ObjectMapper mapper;
 
     public ReviewRoutes(CaseStore cases, DecisionService decisions, StaffStore staffStore, PointStore points,
-                        ObjectMapper mapper) {
+                        CaseArrivals arrivals, CountyClock clock, ObjectMapper mapper) {
         this.cases = cases;
         this.decisions = decisions;
+        this.arrivals = arrivals;
+        this.clock = clock;
         this.staffStore = staffStore;
         this.points = points;
         this.mapper = mapper;
     }
 
-    /** One row of {@code GET /api/cases}. */
+    /**
+     * One row of {@code GET /api/cases}.
+     *
+     * @param dueState where the case stands against its promised time, a {@link DueState} code
+     * @param arrivedAt when the case reached central by central's clock, null for cases that
+     *                  arrived before central recorded arrivals
+     * @param clockOff whether the node's clock was ahead when it recorded {@code createdAt}
+     */
     public record ListItem(String caseNo, String originPoint, String originPointName, String matterCode,
                            String matterName, String applicantName, boolean proxy, LocalDateTime createdAt,
-                           LocalDateTime dueAt, String status, String statusLabel) {
+                           LocalDateTime dueAt, String status, String statusLabel, String dueState,
+                           String dueStateLabel, LocalDateTime arrivedAt, boolean clockOff) {
     }
 
     /** The body of {@code POST /api/cases/{caseNo}/decisions}. */
@@ -92,25 +106,30 @@ public final class ReviewRoutes {
         }
         // NOTE: a status filter applies to the newest SCAN_LIMIT cases of each department only.
         Map<String, String> names = pointNames();
-        List<ListItem> rows = found.stream()
+        List<CaseSummary> shown = found.stream()
                 .filter(summary -> status == null || summary.status() == status)
                 .sorted(Comparator.comparing(CaseSummary::createdAt).reversed())
                 .limit(LIST_LIMIT)
-                .map(summary -> listItem(summary, names))
                 .toList();
-        ctx.json(rows);
+        Map<String, LocalDateTime> arrived = arrivals.arrivals(shown.stream().map(CaseSummary::caseNo).toList());
+        LocalDateTime now = clock.now();
+        ctx.json(shown.stream().map(summary -> listItem(summary, names, arrived.get(summary.caseNo()), now)).toList());
     }
 
-    private static ListItem listItem(CaseSummary summary, Map<String, String> names) {
+    private static ListItem listItem(CaseSummary summary, Map<String, String> names, LocalDateTime arrivedAt,
+                                     LocalDateTime now) {
+        DueState due = DueState.of(summary.createdAt(), summary.dueAt(), summary.status(), now);
         return new ListItem(summary.caseNo(), summary.originPoint(),
                 names.getOrDefault(summary.originPoint(), summary.originPoint()), summary.matterCode(),
                 summary.matterName(), summary.applicantName(), summary.proxy(), summary.createdAt(),
-                summary.dueAt(), summary.status().code(), summary.status().statusLabel());
+                summary.dueAt(), summary.status().code(), summary.status().statusLabel(), due.code(), due.label(),
+                arrivedAt, CaseArrivals.clockOff(summary.createdAt(), arrivedAt));
     }
 
     /**
      * Returns the case as the node shows it, plus {@code hashChainProblems}: one Chinese sentence
-     * per broken link of the event history, empty when the history is intact.
+     * per broken link of the event history, empty when the history is intact; and {@code arrivedAt}
+     * and {@code clockOff} as in the list.
      */
     private void detail(Context ctx) {
         CaseRecord record = visibleCase(ctx);
@@ -118,6 +137,9 @@ public final class ReviewRoutes {
         CaseView view = CaseView.of(record, pointName(names), this::staffName);
         ObjectNode body = mapper.valueToTree(view);
         body.set("hashChainProblems", mapper.valueToTree(HashChainVerifier.verify(record.events())));
+        LocalDateTime arrivedAt = arrivals.arrivals(List.of(record.caseNo())).get(record.caseNo());
+        body.set("arrivedAt", mapper.valueToTree(arrivedAt));
+        body.put("clockOff", CaseArrivals.clockOff(record.createdAt(), arrivedAt));
         ctx.json(body);
     }
 

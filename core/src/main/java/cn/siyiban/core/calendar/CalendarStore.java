@@ -5,9 +5,11 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The county calendar as stored in the database; central publishes it to every node. */
 public final class CalendarStore {
@@ -32,6 +34,25 @@ public final class CalendarStore {
                 insert.executeBatch();
             }
             return null;
+        });
+    }
+
+    /** Returns the day stored for {@code date}, if the calendar has one. */
+    public Optional<CalendarDay> find(LocalDate date) {
+        return all().stream().filter(day -> day.date().equals(date)).findFirst();
+    }
+
+    /**
+     * Removes the entry of {@code date}. Central calls it only for days the county added itself;
+     * the row's deletion replicates to every node like any change of the calendar.
+     */
+    public boolean delete(LocalDate date) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM sy_calendar_day WHERE calendar_date = ?")) {
+                delete.setDate(1, Date.valueOf(date));
+                return delete.executeUpdate() > 0;
+            }
         });
     }
 

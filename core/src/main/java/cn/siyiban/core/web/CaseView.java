@@ -4,6 +4,7 @@ import cn.siyiban.core.applicant.Applicant;
 import cn.siyiban.core.cases.CaseEvent;
 import cn.siyiban.core.cases.CaseMaterial;
 import cn.siyiban.core.cases.CaseRecord;
+import cn.siyiban.core.cases.DueState;
 import cn.siyiban.core.cases.MissingMaterials;
 import cn.siyiban.core.time.CountyClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,13 +25,14 @@ import java.util.function.Function;
  * @param supplementDue last day to supply the materials accepted as missing (容缺), null if none were
  * @param stillMissing materials accepted as missing and not supplied since
  * @param supplementOverdue whether the supplement deadline passed with items still missing
+ * @param dueState where the case stands against {@code dueAt}, a {@link DueState} code
  */
 public record CaseView(String id, String caseNo, String originPoint, String originPointName, String matterCode,
                        String matterName, String department, int catalogueVersion, ApplicantView applicant,
                        boolean proxy, String intakeClerk, String intakeClerkName, LocalDateTime createdAt,
                        LocalDateTime dueAt, String status, String statusLabel, List<MaterialView> materials,
                        List<EventView> events, LocalDate supplementDue, List<MaterialView> stillMissing,
-                       boolean supplementOverdue) {
+                       boolean supplementOverdue, String dueState, String dueStateLabel) {
 
     /** The applicant, with the ID number in full: only logged-in staff of the point read this. */
     public record ApplicantView(String name, String idType, String idTypeLabel, String idNumber, String phone,
@@ -69,13 +71,15 @@ public record CaseView(String id, String caseNo, String originPoint, String orig
                 .map(event -> event(event, pointName, staffName))
                 .toList();
         MissingMaterials missing = MissingMaterials.of(record);
-        boolean overdue = missing.overdue(CountyClock.system().now().toLocalDate(), record.status());
+        LocalDateTime now = CountyClock.system().now();
+        boolean overdue = missing.overdue(now.toLocalDate(), record.status());
+        DueState due = DueState.of(record.createdAt(), record.dueAt(), record.status(), now);
         return new CaseView(record.id(), record.caseNo(), record.originPoint(), pointName.apply(record.originPoint()),
                 record.matterCode(), record.matterName(), record.department(), record.catalogueVersion(),
                 applicantView, record.proxy(), record.intakeClerk(), staffName.apply(record.intakeClerk()),
                 record.createdAt(), record.dueAt(), record.status().code(), record.status().statusLabel(),
                 materials, events, missing.supplementDue(),
-                missing.stillMissing().stream().map(CaseView::material).toList(), overdue);
+                missing.stillMissing().stream().map(CaseView::material).toList(), overdue, due.code(), due.label());
     }
 
     private static MaterialView material(CaseMaterial material) {

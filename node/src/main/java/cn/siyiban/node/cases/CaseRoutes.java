@@ -7,12 +7,14 @@ import cn.siyiban.core.cases.CaseQuery;
 import cn.siyiban.core.cases.CaseRecord;
 import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.cases.CaseSummary;
+import cn.siyiban.core.cases.DueState;
 import cn.siyiban.core.cases.IntakeRequest;
 import cn.siyiban.core.cases.IntakeResult;
 import cn.siyiban.core.cases.IntakeService;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.staff.StaffStore;
+import cn.siyiban.core.time.CountyClock;
 import cn.siyiban.node.auth.Access;
 import cn.siyiban.core.web.SessionGuard;
 import cn.siyiban.core.web.ApiException;
@@ -43,15 +45,17 @@ public final class CaseRoutes {
     private final CaseHistory history;
     private final StaffStore staffStore;
     private final PointNames pointNames;
+    private final CountyClock clock;
     private final ObjectMapper mapper;
 
     public CaseRoutes(IntakeService intake, CaseStore cases, CaseHistory history, StaffStore staffStore,
-                      PointNames pointNames, ObjectMapper mapper) {
+                      PointNames pointNames, CountyClock clock, ObjectMapper mapper) {
         this.intake = intake;
         this.cases = cases;
         this.history = history;
         this.staffStore = staffStore;
         this.pointNames = pointNames;
+        this.clock = clock;
         this.mapper = mapper;
     }
 
@@ -59,10 +63,14 @@ public final class CaseRoutes {
     public record Created(String id, String caseNo, String status, String statusLabel) {
     }
 
-    /** One row of {@code GET /api/cases}. */
+    /**
+     * One row of {@code GET /api/cases}.
+     *
+     * @param dueState where the case stands against its promised time, a {@link DueState} code
+     */
     public record ListItem(String caseNo, String originPoint, String matterCode, String matterName,
                            String applicantName, boolean proxy, LocalDateTime createdAt, LocalDateTime dueAt,
-                           String status, String statusLabel) {
+                           String status, String statusLabel, String dueState, String dueStateLabel) {
     }
 
     public void register(RoutesConfig routes) {
@@ -86,14 +94,16 @@ public final class CaseRoutes {
         Staff staff = SessionGuard.staff(ctx);
         CaseQuery query = new CaseQuery(Access.casePointLimit(staff), null, blankToNull(ctx.queryParam("matter")),
                 blankToNull(ctx.queryParam("q")), date(ctx, "from"), date(ctx, "to"), LIST_LIMIT);
-        List<ListItem> rows = cases.list(query).stream().map(CaseRoutes::listItem).toList();
+        LocalDateTime now = clock.now();
+        List<ListItem> rows = cases.list(query).stream().map(summary -> listItem(summary, now)).toList();
         ctx.json(rows);
     }
 
-    private static ListItem listItem(CaseSummary summary) {
+    private static ListItem listItem(CaseSummary summary, LocalDateTime now) {
+        DueState due = DueState.of(summary.createdAt(), summary.dueAt(), summary.status(), now);
         return new ListItem(summary.caseNo(), summary.originPoint(), summary.matterCode(), summary.matterName(),
                 summary.applicantName(), summary.proxy(), summary.createdAt(), summary.dueAt(),
-                summary.status().code(), summary.status().statusLabel());
+                summary.status().code(), summary.status().statusLabel(), due.code(), due.label());
     }
 
     private void deliver(Context ctx) {

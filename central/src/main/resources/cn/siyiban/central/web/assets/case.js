@@ -69,6 +69,14 @@
     document.getElementById('comment-label').textContent = decision === 'reject' ? '不予批准理由（必填）' : '审批意见';
   }
 
+  /** Returns when the case reached central, with a warning where the node's clock was ahead. */
+  function arrival(c) {
+    if (!c.arrivedAt) { return ''; }
+    var text = SY.formatDateTime(c.arrivedAt);
+    if (c.clockOff) { text += '（受理点时钟偏快，受理时间不可信）'; }
+    return text;
+  }
+
   function render(c) {
     document.getElementById('case-title').textContent = '办件 ' + c.caseNo;
     renderChain(c.hashChainProblems);
@@ -78,9 +86,16 @@
       ['申请人', c.applicant.name], ['证件', c.applicant.idTypeLabel + ' ' + c.applicant.idNumber],
       ['联系电话', c.applicant.phone], ['地址', c.applicant.address], ['代办', c.proxy ? '是' : '否'],
       ['受理点', c.originPointName], ['受理人', c.intakeClerkName], ['受理时间', SY.formatDateTime(c.createdAt)],
-      ['承诺办结', SY.formatDue(c.dueAt)], ['事项目录版本', String(c.catalogueVersion)]]
+      ['承诺办结', SY.formatDue(c.dueAt) + (c.dueStateLabel ? '（' + c.dueStateLabel + '）' : '')],
+      ['到达县中心', arrival(c)],
+      ['事项目录版本', String(c.catalogueVersion)]]
       .forEach(function (pair) { facts.appendChild(row(pair[0], pair[1])); });
     facts.querySelector('td').id = 'case-status';
+    if (c.supplementDue) {
+      facts.appendChild(row('容缺补齐期限', SY.formatDate(c.supplementDue) + (c.supplementOverdue ? '（已逾期）' : '')));
+      facts.appendChild(row('仍缺材料', c.stillMissing.length
+        ? c.stillMissing.map(function (m) { return m.name; }).join('、') : '已全部补齐'));
+    }
     var materials = document.getElementById('case-materials');
     materials.textContent = '';
     c.materials.forEach(function (m) { materials.appendChild(row(m.name, m.statusLabel)); });

@@ -3,6 +3,20 @@
   'use strict';
   var el = SY.el;
 
+  /**
+   * Returns the cell with the due flag and, where the node's clock was ahead of central's, a
+   * warning that the recorded intake time is not to be trusted.
+   */
+  function timeFlags(c) {
+    var cell = el('td', { className: 'time-flags' });
+    if (c.dueStateLabel) { cell.appendChild(el('span', { className: 'due due-' + c.dueState, text: c.dueStateLabel })); }
+    if (c.clockOff) {
+      cell.appendChild(el('span', { className: 'clock-off', text: '受理点时钟偏快',
+        title: '受理时间 ' + SY.formatDateTime(c.createdAt) + ' 晚于到达县中心的时间 ' + SY.formatDateTime(c.arrivedAt) }));
+    }
+    return cell;
+  }
+
   function load() {
     var params = 'q=' + encodeURIComponent(document.getElementById('filter-q').value.trim())
       + '&status=' + encodeURIComponent(document.getElementById('filter-status').value);
@@ -17,6 +31,7 @@
           el('td', { text: c.applicantName }),
           el('td', { text: SY.formatDateTime(c.createdAt) }),
           el('td', { text: SY.formatDue(c.dueAt) }),
+          timeFlags(c),
           el('td', { className: 'case-status', text: c.statusLabel })));
       });
       document.getElementById('case-count').textContent = '共 ' + result.data.length + ' 件';
