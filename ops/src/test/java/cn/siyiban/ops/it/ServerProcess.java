@@ -35,8 +35,15 @@ final class ServerProcess implements AutoCloseable {
 
     /** Builds a process for {@code jar} with {@code args}; call {@link #start} to run it. */
     static ServerProcess of(String name, Path jar, Path dataDir, int port, List<String> args) {
+        return of(name, jar, dataDir, port, List.of(), args);
+    }
+
+    /** Builds a process as {@link #of(String, Path, Path, int, List)} does, with extra JVM options. */
+    static ServerProcess of(String name, Path jar, Path dataDir, int port, List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8", "-jar", jar.toString(),
+                .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
                 "--data", dataDir.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)));
         command.addAll(args);
         return new ServerProcess(name, command, dataDir.resolveSibling(dataDir.getFileName() + ".log"), port);
