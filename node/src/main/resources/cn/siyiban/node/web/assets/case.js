@@ -7,6 +7,27 @@
     return el('tr', {}, el('th', { text: label }), el('td', { text: value || '' }));
   }
 
+  /** Shows the materials accepted as missing (容缺) that are still outstanding, and the notice link. */
+  function renderMissing(c) {
+    var notice = document.getElementById('notice-link');
+    notice.hidden = !c.supplementDue;
+    notice.href = '/notice/missing/' + encodeURIComponent(c.caseNo);
+    var section = document.getElementById('missing');
+    section.hidden = !c.supplementDue;
+    if (!c.supplementDue) { return; }
+    var due = document.getElementById('missing-due');
+    if (c.stillMissing.length === 0) {
+      due.textContent = '容缺材料已全部补齐。';
+    } else {
+      due.textContent = '请在 ' + SY.formatDate(c.supplementDue) + ' 前补齐以下材料'
+        + (c.supplementOverdue ? '（已逾期，部门可以终止办理）' : '') + '：';
+    }
+    due.className = c.supplementOverdue ? 'error' : '';
+    var items = document.getElementById('missing-items');
+    items.textContent = '';
+    c.stillMissing.forEach(function (m) { items.appendChild(el('li', { text: m.name })); });
+  }
+
   function render(c) {
     document.getElementById('case-title').textContent = '办件 ' + c.caseNo;
     var facts = document.getElementById('case-facts');
@@ -15,7 +36,8 @@
       ['申请人', c.applicant.name], ['证件', c.applicant.idTypeLabel + ' ' + c.applicant.idNumber],
       ['联系电话', c.applicant.phone], ['地址', c.applicant.address], ['代办', c.proxy ? '是' : '否'],
       ['受理点', c.originPointName], ['受理人', c.intakeClerkName], ['受理时间', SY.formatDateTime(c.createdAt)],
-      ['承诺办结', SY.formatDue(c.dueAt)], ['事项目录版本', String(c.catalogueVersion)]]
+      ['承诺办结', SY.formatDue(c.dueAt) + (c.dueStateLabel ? '（' + c.dueStateLabel + '）' : '')],
+      ['事项目录版本', String(c.catalogueVersion)]]
       .forEach(function (pair) { facts.appendChild(row(pair[0], pair[1])); });
     var materials = document.getElementById('case-materials');
     materials.textContent = '';
@@ -29,6 +51,7 @@
         el('span', { className: 'event-who', text: e.pointName + ' · ' + e.actorName })));
     });
     document.getElementById('receipt-link').href = '/receipt/' + encodeURIComponent(c.caseNo);
+    renderMissing(c);
     document.getElementById('case').hidden = false;
   }
 

@@ -44,6 +44,16 @@
       if (material.commitmentAllowed) { choices.appendChild(radio(material, 'committed', '承诺代替')); }
       body.appendChild(el('tr', {}, el('td', {}, el('span', { text: material.name }), tags), choices));
     });
+    body.addEventListener('change', showSupplementDue);
+  }
+
+  /** Shows the deadline field once a required material is marked missing, which makes the case 容缺受理. */
+  function showSupplementDue() {
+    var tolerated = matter.materials.some(function (material) {
+      var checked = document.querySelector('input[name="material-' + material.id + '"]:checked');
+      return material.required && checked && checked.value === 'missing';
+    });
+    document.getElementById('supplement-due-row').hidden = !tolerated;
   }
 
   function checkName() {
@@ -104,7 +114,9 @@
       },
       materials: materials,
       proxy: document.getElementById('proxy').checked,
-      requestKey: document.getElementById('request-key').value
+      requestKey: document.getElementById('request-key').value,
+      supplementDue: document.getElementById('supplement-due-row').hidden ? null
+        : document.getElementById('supplement-due').value || null
     }).then(function (result) {
       window.location.href = '/receipt/' + encodeURIComponent(result.data.caseNo);
     }, function (e) {
