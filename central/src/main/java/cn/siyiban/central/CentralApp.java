@@ -2,7 +2,9 @@ package cn.siyiban.central;
 
 import cn.siyiban.central.audit.AuditLog;
 import cn.siyiban.central.calendar.CalendarRoutes;
+import cn.siyiban.central.catalogue.CataloguePublisher;
 import cn.siyiban.central.catalogue.CatalogueRoutes;
+import cn.siyiban.central.catalogue.MatterRoutes;
 import cn.siyiban.central.health.HealthRoutes;
 import cn.siyiban.central.monitor.NodeDetailReader;
 import cn.siyiban.central.monitor.SyncActions;
@@ -11,12 +13,14 @@ import cn.siyiban.central.monitor.SyncMetrics;
 import cn.siyiban.central.monitor.SyncNodeReader;
 import cn.siyiban.central.monitor.SyncNodeRoutes;
 import cn.siyiban.central.monitor.SyncSampler;
+import cn.siyiban.central.network.NetworkRoutes;
 import cn.siyiban.central.network.PointRoutes;
 import cn.siyiban.central.registration.RegistrationRoutes;
 import cn.siyiban.central.review.CaseArrivals;
 import cn.siyiban.central.review.ReviewRoutes;
 import cn.siyiban.central.workflows.MissingMaterialsRoutes;
 import cn.siyiban.central.settings.CentralSettings;
+import cn.siyiban.central.staff.StaffRoutes;
 import cn.siyiban.central.sync.CentralSync;
 import cn.siyiban.central.sync.RegistrationGate;
 import cn.siyiban.central.sync.RegistrationTokenStore;
@@ -79,6 +83,9 @@ public final class CentralApp {
         PAGES.put("/registrations", "registrations.html");
         PAGES.put("/sync-status", "sync-status.html");
         PAGES.put("/sync-status/{point}", "sync-node.html");
+        PAGES.put("/catalogue", "catalogue.html");
+        PAGES.put("/staff", "staff.html");
+        PAGES.put("/network", "network.html");
     }
 
     private final CentralSettings settings;
@@ -177,6 +184,8 @@ public final class CentralApp {
                 new SyncMetrics(syncReader), audit, clock, mapper);
         HealthRoutes health = new HealthRoutes(COUNTY_POINT, Version.current(), sync::engine);
         PageRoutes pages = new PageRoutes("/cn/siyiban/central/web/pages/", PAGES);
+        CatalogueStore catalogue = new CatalogueStore(database);
+        CataloguePublisher publisher = new CataloguePublisher(catalogue, audit, clock);
         return routes -> {
             routes.before(guard::check);
             health.register(routes);
@@ -188,7 +197,10 @@ public final class CentralApp {
             syncNodes.register(routes);
             new PointRoutes(points).register(routes);
             new CalendarRoutes(new CalendarStore(database), audit, clock, mapper).register(routes);
-            new CatalogueRoutes(new CatalogueStore(database), clock).register(routes);
+            new CatalogueRoutes(publisher).register(routes);
+            new MatterRoutes(publisher, mapper).register(routes);
+            new StaffRoutes(staffStore, points, catalogue, audit, clock, mapper).register(routes);
+            new NetworkRoutes(points, syncReader).register(routes);
             pages.register(routes);
         };
     }

@@ -61,6 +61,20 @@ final class ApiClient {
         return send(request);
     }
 
+    Response put(String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+            if (csrfToken != null) {
+                request.header("X-CSRF-Token", csrfToken);
+            }
+            return send(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Response login(String username, String password) {
         Response response = post("/api/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
         if (response.status() == 200) {

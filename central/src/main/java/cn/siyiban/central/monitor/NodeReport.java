@@ -11,13 +11,9 @@ import java.time.LocalDateTime;
  * @param totalDiskBytes size of that file system, in bytes
  * @param databaseBytes size of the node's Derby database folder, in bytes
  * @param reportedAt county time of the report, in the node's own clock
+ * @param freeDiskPercent the free share of the disk in percent, rounded down, 0 for an unknown size
  * @param diskLow whether the free share is below {@code monitor.disk.low.percent}
  */
 public record NodeReport(String siyibanVersion, int catalogueVersion, long freeDiskBytes, long totalDiskBytes,
-                         long databaseBytes, LocalDateTime reportedAt, boolean diskLow) {
-
-    /** Returns the free share of the disk in percent, rounded down; 0 for an unknown size. */
-    public int freeDiskPercent() {
-        return totalDiskBytes <= 0 ? 0 : (int) (freeDiskBytes * 100 / totalDiskBytes);
-    }
+                         long databaseBytes, LocalDateTime reportedAt, int freeDiskPercent, boolean diskLow) {
 }

@@ -209,7 +209,7 @@ public final class SyncNodeReader {
                 boolean low = total > 0 && free * 100 < total * settings.diskLowPercent();
                 figures.reports.put(row.getString("point_code"), new NodeReport(row.getString("siyiban_version"),
                         row.getInt("catalogue_version"), free, total, row.getLong("database_bytes"),
-                        localTime(row.getTimestamp("reported_at")), low));
+                        localTime(row.getTimestamp("reported_at")), total > 0 ? (int) (free * 100 / total) : 0, low));
             }
         }
     }

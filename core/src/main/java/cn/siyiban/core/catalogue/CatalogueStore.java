@@ -91,6 +91,31 @@ public final class CatalogueStore {
         return found;
     }
 
+    /** Returns every matter, retired ones included, in code order. */
+    public List<Matter> all() {
+        return new ArrayList<>(database.query(connection -> loadAll(connection, true)).values());
+    }
+
+    /** One published catalogue version; {@code publishedAt} is county time. */
+    public record Version(int version, LocalDateTime publishedAt, String publishedBy, String note) {
+    }
+
+    /** Returns the latest {@code limit} published versions, newest first. */
+    public List<Version> versions(int limit) {
+        return database.query(connection -> {
+            List<Version> versions = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT version, published_at, published_by, "
+                    + "note FROM sy_catalogue_version ORDER BY version DESC FETCH FIRST " + limit + " ROWS ONLY");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    versions.add(new Version(row.getInt("version"), Rows.time(row, "published_at"),
+                            row.getString("published_by"), row.getString("note")));
+                }
+            }
+            return versions;
+        });
+    }
+
     public Optional<Matter> find(String code) {
         return Optional.ofNullable(database.query(connection -> loadAll(connection, true)).get(code));
     }

@@ -63,6 +63,28 @@ public final class StaffStore {
         });
     }
 
+    /**
+     * Writes every column of the account with {@code staff.id()} except the id and the user name.
+     * Returns false when no such account exists.
+     */
+    public boolean update(Staff staff, LocalDateTime now) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sy_staff SET display_name = ?, "
+                    + "staff_role = ?, point_code = ?, department = ?, password_hash = ?, enabled = ?, updated_at = ? "
+                    + "WHERE id = ?")) {
+                update.setString(1, staff.displayName());
+                update.setString(2, staff.role().code());
+                update.setString(3, staff.pointCode());
+                update.setString(4, staff.department());
+                update.setString(5, staff.passwordHash());
+                update.setBoolean(6, staff.enabled());
+                Rows.setTime(update, 7, now);
+                update.setString(8, staff.id());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
     private static Staff read(ResultSet row) throws SQLException {
         String roleCode = row.getString("staff_role");
         Role role = Role.fromCode(roleCode)
