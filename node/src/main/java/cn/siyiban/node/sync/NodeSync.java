@@ -15,10 +15,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import org.jumpmind.symmetric.ClientSymmetricEngine;
+import org.jumpmind.symmetric.io.DefaultOfflineClientListener;
+import org.jumpmind.symmetric.io.IOfflineClientListener;
 import org.jumpmind.symmetric.model.NodeCommunication;
 import org.jumpmind.symmetric.model.NodeCommunication.CommunicationType;
 import org.jumpmind.symmetric.model.RemoteNodeStatus;
 import org.jumpmind.symmetric.model.RemoteNodeStatuses;
+import org.jumpmind.symmetric.service.IExtensionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +80,7 @@ public final class NodeSync implements Component {
                 jdbcUrl, "org.apache.derby.jdbc.EmbeddedDriver", "app", "app",
                 settings.timings());
         ClientSymmetricEngine created = new ClientSymmetricEngine(EngineProperties.node(common), false);
+        keepInstalledWhenDisabled(created);
         created.getExtensionService().addExtensionPoint(link);
         created.getExtensionService().addExtensionPoint(registration);
         // start() returns once the engine is set up; registration then runs in the pull job.
@@ -89,6 +93,22 @@ public final class NodeSync implements Component {
         }
         log.info("SymmetricDS client engine {} started for point {}, central {}, registered: {}", engineName, point,
                 settings.centralUrl(), created.isRegistered());
+    }
+
+    /**
+     * Removes SymmetricDS's default offline listener, which uninstalls the engine (drops its
+     * tables, triggers and unsent batches) as soon as central reports that sync is disabled for
+     * this node (DefaultOfflineClientListener in symmetric-core 3.15.22). An admin disables a node
+     * to stop a stolen or misbehaving mini PC for a while, and enabling it must resume sync with
+     * the cases still queued here. {@link LinkState} reports the disabled sync to the clerk instead.
+     */
+    private static void keepInstalledWhenDisabled(ClientSymmetricEngine engine) {
+        IExtensionService extensions = engine.getExtensionService();
+        for (IOfflineClientListener listener : extensions.getExtensionPointList(IOfflineClientListener.class)) {
+            if (listener instanceof DefaultOfflineClientListener) {
+                extensions.removeExtensionPoint(listener);
+            }
+        }
     }
 
     @Override
