@@ -64,6 +64,10 @@ public final class NodeApp {
         PAGES.put("/cases/{caseNo}", "case.html");
         PAGES.put("/notice/missing/{caseNo}", "missing-notice.html");
         PAGES.put("/supplement", "supplement.html");
+        PAGES.put("/forms/proxy/{caseNo}", "printed-form.html");
+        PAGES.put("/forms/commitment/{caseNo}", "printed-form.html");
+        PAGES.put("/forms/supplement-request/{caseNo}", "printed-form.html");
+        PAGES.put("/forms/result/{caseNo}", "printed-form.html");
     }
 
     /** Time between two checks for supplements that sync delivered from other points. */

@@ -28,6 +28,22 @@
     c.stillMissing.forEach(function (m) { items.appendChild(el('li', { text: m.name })); });
   }
 
+  /** Shows the link to each printed form that applies to the case in its current status. */
+  function renderFormLinks(c) {
+    var has = function (type) { return c.events.some(function (e) { return e.type === type; }); };
+    var applies = {
+      proxy: c.proxy,
+      commitment: c.materials.some(function (m) { return m.status === 'committed'; }),
+      'supplement-request': has('supplement_requested'),
+      result: has('approved') || has('rejected')
+    };
+    Object.keys(applies).forEach(function (kind) {
+      var link = document.getElementById(kind + '-form-link');
+      link.href = '/forms/' + kind + '/' + encodeURIComponent(c.caseNo);
+      link.hidden = !applies[kind];
+    });
+  }
+
   function render(c) {
     document.getElementById('case-title').textContent = '办件 ' + c.caseNo;
     var facts = document.getElementById('case-facts');
@@ -52,6 +68,7 @@
     });
     document.getElementById('receipt-link').href = '/receipt/' + encodeURIComponent(c.caseNo);
     renderMissing(c);
+    renderFormLinks(c);
     document.getElementById('case').hidden = false;
   }
 

@@ -28,6 +28,7 @@
       var c = result.data;
       set('receipt-point', c.originPointName);
       set('receipt-case-no', c.caseNo);
+      document.getElementById('receipt-code').src = '/api/case-codes/' + encodeURIComponent(c.caseNo);
       set('receipt-matter', c.matterName);
       set('receipt-department', c.department);
       set('receipt-applicant', c.applicant.name);
