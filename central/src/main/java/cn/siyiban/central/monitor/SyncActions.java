@@ -81,7 +81,9 @@ public final class SyncActions {
     /**
      * Disables or enables a node. A disabled node's push and pull are rejected by central's
      * engine (SymmetricDS answers SYNC_DISABLED), and its registration stays closed; a new
-     * registration needs a new token.
+     * registration needs a new token. SymmetricDS routes no change to a disabled node, so
+     * enabling also queues a reload: the node gets the catalogue, its staff and its cases'
+     * decisions that changed in the meantime.
      */
     public void setEnabled(String admin, String point, boolean enabled) {
         ISymmetricEngine running = running();
@@ -98,8 +100,9 @@ public final class SyncActions {
         }
         running.getNodeService().flushNodeCache();
         running.getNodeService().flushNodeAuthorizedCache();
+        String reload = enabled ? running.getDataService().reloadNode(nodeId, false, admin) : null;
         audit.record(admin, enabled ? "enable_node" : "disable_node", point, nodeId,
-                enabled ? "恢复节点同步" : "停用节点同步（设备丢失或停用）");
+                enabled ? "恢复节点同步，并重新发送停用期间的基础数据：" + reload : "停用节点同步（设备丢失或停用）");
         log.warn("Admin {} {} node {}", admin, enabled ? "enabled" : "disabled", nodeId);
     }
 

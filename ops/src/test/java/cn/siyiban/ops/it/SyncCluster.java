@@ -56,9 +56,15 @@ final class SyncCluster implements AutoCloseable {
 
     /** Starts central in demo mode on its fixed port, with its data kept across restarts. */
     ServerProcess startCentral() {
-        central = ServerProcess.of("central", centralJar(), root.resolve("central"), centralPort,
-                List.of("--demo", "--public-url", centralUrl(), "--demo-village", VILLAGE,
-                        "--demo-township", TOWNSHIP)).start();
+        return startCentral(List.of());
+    }
+
+    /** Starts central as {@link #startCentral()} does, with further command line arguments. */
+    ServerProcess startCentral(List<String> extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--demo", "--public-url", centralUrl(), "--demo-village", VILLAGE,
+                "--demo-township", TOWNSHIP));
+        args.addAll(extraArgs);
+        central = ServerProcess.of("central", centralJar(), root.resolve("central"), centralPort, args).start();
         started.add(central);
         return central;
     }
@@ -76,8 +82,16 @@ final class SyncCluster implements AutoCloseable {
 
     /** Starts a demo node of {@code point} that registers with central using {@code token}. */
     ServerProcess startNode(String name, String point, String token) {
-        ServerProcess node = ServerProcess.of(name, nodeJar(), root.resolve(name), ServerProcess.freePort(),
-                List.of("--demo", "--point", point, "--central", centralUrl(), "--token", token)).start();
+        return startNode(name, point, token, List.of());
+    }
+
+    /** Starts a demo node as {@link #startNode(String, String, String)} does, with further arguments. */
+    ServerProcess startNode(String name, String point, String token, List<String> extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--demo", "--point", point, "--central", centralUrl(),
+                "--token", token));
+        args.addAll(extraArgs);
+        ServerProcess node = ServerProcess.of(name, nodeJar(), root.resolve(name), ServerProcess.freePort(), args)
+                .start();
         started.add(node);
         return node;
     }
