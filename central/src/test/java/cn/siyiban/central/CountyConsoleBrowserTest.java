@@ -1,0 +1,224 @@
+package cn.siyiban.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.siyiban.core.seed.DemoAccounts;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The county console in headless Chromium: the overview grid with the node status columns, a
+ * node page whose uPlot chart draws under the page's Content-Security-Policy, and creating a
+ * matter, a staff account and reading the network registry through the pages.
+ */
+class CountyConsoleBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    /** 爱园镇: the point given a status row and plot samples. */
+    private static final String TOWNSHIP = "321323101000";
+
+    private static TestCentral central;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assertTrue(CHROMIUM.canExecute(), "missing " + CHROMIUM + ": apt-get install chromium chromium-driver");
+        assertTrue(CHROMEDRIVER.canExecute(), "missing " + CHROMEDRIVER + ": apt-get install chromium-driver");
+        central = TestCentral.start();
+        prepareTownship();
+        Path profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    /** Writes a status row and a day of hourly samples for the township, as sync and the sampler would. */
+    private static void prepareTownship() {
+        central.app.database().inTransaction(connection -> {
+            try (PreparedStatement status = connection.prepareStatement("INSERT INTO sy_node_status (point_code, "
+                    + "siyiban_version, catalogue_version, free_disk_bytes, total_disk_bytes, database_bytes, "
+                    + "reported_at) VALUES (?, '0.1.0-browser', 1, 2000000000, 100000000000, 300000000, ?)")) {
+                status.setString(1, TOWNSHIP);
+                status.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now()));
+                status.executeUpdate();
+            }
+            try (PreparedStatement sample = connection.prepareStatement("INSERT INTO sy_sync_sample (point_code, "
+                    + "sampled_at, outgoing_batches, outgoing_rows, incoming_batches, incoming_rows, error_batches, "
+                    + "lag_seconds) VALUES (?, ?, ?, ?, ?, ?, 0, ?)")) {
+                LocalDateTime now = LocalDateTime.now();
+                for (int hour = 24; hour >= 1; hour--) {
+                    sample.setString(1, TOWNSHIP);
+                    sample.setTimestamp(2, Timestamp.valueOf(now.minusHours(hour)));
+                    sample.setInt(3, hour % 5);
+                    sample.setLong(4, hour * 3L);
+                    sample.setInt(5, hour % 3);
+                    sample.setLong(6, hour);
+                    sample.setLong(7, hour * 20L);
+                    sample.addBatch();
+                }
+                sample.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (central != null) {
+            central.close();
+        }
+    }
+
+    private static WebDriverWait logIn(String path) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.manage().deleteAllCookies();
+        browser.get(central.baseUrl + path);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.findElement(By.id("login-button")).click();
+        return wait;
+    }
+
+    /** Returns the browser console lines that report a Content-Security-Policy violation. */
+    private static List<String> cspViolations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy"))
+                .toList();
+    }
+
+    @Test
+    void overviewGridShowsNodeStatus() {
+        WebDriverWait wait = logIn("/sync-status");
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#node-grid .cell"), 252));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#node-rows tr"), 252));
+        WebElement cell = browser.findElement(By.cssSelector("#node-grid .cell[data-point='" + TOWNSHIP + "']"));
+        assertTrue(cell.getAttribute("class").contains("status-unregistered"), cell.getAttribute("class"));
+        String row = browser.findElement(By.xpath("//tbody[@id='node-rows']/tr[td/a[text()='" + TOWNSHIP + "']]"))
+                .getText();
+        assertTrue(row.contains("0.1.0-browser"), row);
+        assertTrue(row.contains("v1"), row);
+        assertTrue(row.contains("1.9 GB（2%）"), row);
+        String alerts = browser.findElement(By.id("alert-list")).getText();
+        assertTrue(alerts.contains("磁盘将满"), alerts);
+        assertEquals(List.of(), cspViolations());
+    }
+
+    @Test
+    void nodePageDrawsChartUnderCsp() {
+        WebDriverWait wait = logIn("/sync-status/" + TOWNSHIP);
+
+        WebElement canvas = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#backlog-plot .uplot canvas")));
+        long width = (Long) ((JavascriptExecutor) browser).executeScript("return arguments[0].width;", canvas);
+        assertTrue(width > 100, "canvas width " + width);
+        String legend = browser.findElement(By.cssSelector("#backlog-plot .u-legend")).getText();
+        assertTrue(legend.contains("待下发批次"), legend);
+        String figures = browser.findElement(By.id("node-figures")).getText();
+        assertTrue(figures.contains("0.1.0-browser"), figures);
+        assertTrue(figures.contains("磁盘将满"), figures);
+        assertEquals(List.of(), cspViolations());
+    }
+
+    @Test
+    void catalogueEditorPublishesMatter() {
+        WebDriverWait wait = logIn("/catalogue");
+
+        wait.until(ExpectedConditions.textMatches(By.id("catalogue-version"), java.util.regex.Pattern.compile("v\\d+")));
+        browser.findElement(By.id("new-matter")).click();
+        browser.findElement(By.id("m-code")).sendKeys("BR-001");
+        browser.findElement(By.id("m-name")).sendKeys("浏览器新增事项");
+        browser.findElement(By.id("m-department")).sendKeys("县民政局");
+        browser.findElement(By.cssSelector("#material-rows tr:nth-child(1) input:not([type])")).sendKeys("身份证");
+        browser.findElement(By.id("add-material")).click();
+        WebElement second = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#material-rows tr:nth-child(2)")));
+        second.findElement(By.cssSelector("input:not([type])")).sendKeys("收入证明");
+        List<WebElement> flags = second.findElements(By.cssSelector("input[type=checkbox]"));
+        flags.get(1).click();
+        flags.get(2).click();
+        browser.findElement(By.id("save-matter")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-result"), "已发布目录版本"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#matter-rows tr[data-code='BR-001']")));
+        JsonNode matter = central.loggedIn("admin").get("/api/catalogue/matters/BR-001").json();
+        assertEquals(2, matter.path("materials").size(), matter.toString());
+        assertEquals("收入证明", matter.path("materials").get(1).path("name").asText());
+        assertFalse(matter.path("materials").get(1).path("key").asBoolean(), matter.toString());
+        assertTrue(matter.path("materials").get(1).path("commitmentAllowed").asBoolean(), matter.toString());
+    }
+
+    @Test
+    void staffPageCreatesClerk() {
+        WebDriverWait wait = logIn("/staff");
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#staff-rows tr[data-username='admin']")));
+        browser.findElement(By.id("s-username")).sendKeys("br.clerk");
+        browser.findElement(By.id("s-display-name")).sendKeys("浏览器代办员");
+        new Select(browser.findElement(By.id("s-role"))).selectByValue("village_clerk");
+        browser.findElement(By.id("s-point")).sendKeys("321323101004");
+        browser.findElement(By.id("s-password")).sendKeys("browser-temp-1");
+        browser.findElement(By.id("create-staff")).click();
+
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#staff-rows tr[data-username='br.clerk']")));
+        assertTrue(row.getText().contains("里仁居委会"), row.getText());
+        assertEquals(200, central.client().login("br.clerk", "browser-temp-1").status());
+    }
+
+    @Test
+    void networkPageListsPoints() {
+        WebDriverWait wait = logIn("/network");
+
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#point-rows tr"), 250));
+        new Select(browser.findElement(By.id("filter-level"))).selectByValue("county");
+        browser.findElement(By.cssSelector("#filter-form button")).click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#point-rows tr"), 1));
+        String row = browser.findElement(By.cssSelector("#point-rows tr")).getText();
+        assertTrue(row.contains("由县级中心服务"), row);
+        String summary = browser.findElement(By.id("network-summary")).getText();
+        assertTrue(summary.contains("未注册 252"), summary);
+    }
+}
