@@ -4,6 +4,7 @@ import cn.siyiban.core.calendar.CalendarStore;
 import cn.siyiban.core.cases.CaseHistory;
 import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.cases.IntakeService;
+import cn.siyiban.core.cases.ProxySteps;
 import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.db.Database;
 import cn.siyiban.core.db.SchemaMigrator;
@@ -16,6 +17,7 @@ import cn.siyiban.core.seed.DemoAccounts;
 import cn.siyiban.core.web.LoginRoutes;
 import cn.siyiban.core.web.SessionGuard;
 import cn.siyiban.node.cases.CaseRoutes;
+import cn.siyiban.node.cases.ProxyStepRoutes;
 import cn.siyiban.node.cases.SupplementApplier;
 import cn.siyiban.node.cases.SupplementRoutes;
 import cn.siyiban.core.cases.SupplementService;
@@ -161,6 +163,8 @@ public final class NodeApp {
                 settings.sessionTimeoutMinutes());
         CaseRoutes caseRoutes = new CaseRoutes(intake, cases, new CaseHistory(cases, clock, point), staffStore,
                 pointNames, clock, mapper);
+        ProxyStepRoutes proxySteps = new ProxyStepRoutes(new ProxySteps(cases, new CaseHistory(cases, clock, point)),
+                cases, staffStore, pointNames, mapper);
         HealthRoutes health = new HealthRoutes(cases, pointNames, point, Version.current());
         PageRoutes pages = new PageRoutes("/cn/siyiban/node/web/pages/", PAGES);
         LocalRoutes local = new LocalRoutes(LocalToken.ensure(settings.dataDir()), point, Version.current(),
@@ -171,6 +175,7 @@ public final class NodeApp {
             login.register(routes);
             new MatterRoutes(catalogue).register(routes);
             caseRoutes.register(routes);
+            proxySteps.register(routes);
             new SupplementRoutes(supplements(database, clock, point), cases, mapper).register(routes);
             new CaseNumberCode().register(routes);
             new SyncRoutes(sync).register(routes);

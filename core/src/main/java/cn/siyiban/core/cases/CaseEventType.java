@@ -18,16 +18,29 @@ public enum CaseEventType {
     RESULT_READY("result_ready", "结果已出", "待领取"),
     DELIVERED("delivered", "送达", "已送达"),
     TERMINATED("terminated", "终止办理", "已终止"),
-    CLOSED("closed", "办结", "已办结");
+    CLOSED("closed", "办结", "已办结"),
+    // Steps of a proxy case (帮办代办) that have no event of the workflow above: 委托, 办理, 归档 and
+    // 回访. Its 受理 and 送达 steps are the INTAKE and DELIVERED events. A proxy step leaves the
+    // status unchanged, so a department can still decide on a case whose latest event is one.
+    ENTRUSTED("entrusted", "委托", null),
+    PROXY_HANDLED("proxy_handled", "代办办理", null),
+    ARCHIVED("archived", "归档", null),
+    FOLLOWED_UP("followed_up", "回访", null);
 
     private final String code;
     private final String label;
     private final String statusLabel;
 
+    /** @param statusLabel null for a proxy step, which never becomes the case's status */
     CaseEventType(String code, String label, String statusLabel) {
         this.code = code;
         this.label = label;
         this.statusLabel = statusLabel;
+    }
+
+    /** Returns whether this is a proxy step, which is kept in the history but leaves the status unchanged. */
+    public boolean proxyStep() {
+        return statusLabel == null;
     }
 
     public String code() {

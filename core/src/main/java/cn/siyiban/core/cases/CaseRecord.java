@@ -28,7 +28,12 @@ public record CaseRecord(String id, String caseNo, String originPoint, String ma
                 .orElseThrow(() -> new IllegalStateException("case " + caseNo + " has no events"));
     }
 
+    /** Returns the type of the latest event that is not a proxy step: the case's workflow status. */
     public CaseEventType status() {
-        return latestEvent().type();
+        return events.stream()
+                .filter(event -> !event.type().proxyStep())
+                .max(Comparator.comparing(CaseEvent::occurredAt).thenComparing(event -> event.type().ordinal()))
+                .orElseThrow(() -> new IllegalStateException("case " + caseNo + " has no intake event"))
+                .type();
     }
 }

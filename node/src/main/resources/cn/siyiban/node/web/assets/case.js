@@ -82,8 +82,12 @@
     document.getElementById('deliver').addEventListener('click', function () {
       if (!window.confirm('确认已将办理结果交给申请人？')) { return; }
       SY.api('POST', '/api/cases/' + encodeURIComponent(SY.lastPathSegment()) + '/delivery', {})
-        .then(load, function (e) { SY.showError(document.getElementById('page-error'), e); });
+        .then(function () {
+          load();
+          SY.proxySteps.load();
+        }, function (e) { SY.showError(document.getElementById('page-error'), e); });
     });
     load();
+    SY.proxySteps.start();
   });
 }());
