@@ -19,7 +19,19 @@ public final class Access {
         return staff.role() == Role.VILLAGE_CLERK ? staff.pointCode() : null;
     }
 
+    /**
+     * Rejects staff whose role handles no cases at a service point, such as a technician, so
+     * that they never see an applicant's personal data.
+     */
+    public static void requireCaseAccess(Staff staff) {
+        if (!staff.role().takesIntake()) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden",
+                    "当前账号为" + staff.role().label() + "，不能查看办件和申请人信息");
+        }
+    }
+
     public static void requireCaseVisible(Staff staff, String caseOriginPoint) {
+        requireCaseAccess(staff);
         String limit = casePointLimit(staff);
         if (limit != null && !limit.equals(caseOriginPoint)) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "您只能查看本服务点受理的办件");

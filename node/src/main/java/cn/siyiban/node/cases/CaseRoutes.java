@@ -92,6 +92,7 @@ public final class CaseRoutes {
 
     private void list(Context ctx) {
         Staff staff = SessionGuard.staff(ctx);
+        Access.requireCaseAccess(staff);
         CaseQuery query = new CaseQuery(Access.casePointLimit(staff), null, blankToNull(ctx.queryParam("matter")),
                 blankToNull(ctx.queryParam("q")), date(ctx, "from"), date(ctx, "to"), LIST_LIMIT);
         LocalDateTime now = clock.now();
@@ -120,6 +121,8 @@ public final class CaseRoutes {
     }
 
     private CaseRecord visibleCase(Context ctx) {
+        // Checked before the look-up, so a technician cannot tell which case numbers exist.
+        Access.requireCaseAccess(SessionGuard.staff(ctx));
         String caseNo = ctx.pathParam("caseNo");
         CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
                 DomainException.notFound("case_not_found", "未找到办件" + caseNo));
