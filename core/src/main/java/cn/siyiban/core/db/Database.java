@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,11 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    private static final long REBOOT_INTERVAL_NANOS = 5_000_000_000L;
+
     private final HikariDataSource pool;
     private final String derbyUrl;
+    private final AtomicLong lastReboot = new AtomicLong(System.nanoTime() - REBOOT_INTERVAL_NANOS);
 
     private Database(HikariDataSource pool, String derbyUrl) {
         this.pool = pool;
@@ -82,12 +86,13 @@ public final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                resetAutoCommit(connection);
             }
         } catch (SQLException e) {
+            rebootIfReadOnly(e);
             throw new DatabaseException(e);
         }
     }
@@ -97,8 +102,61 @@ public final class Database implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
+            rebootIfReadOnly(e);
             throw new DatabaseException(e);
         }
+    }
+
+    /**
+     * Rolls back after {@code failure}. When Derby has shut the database down, for example after
+     * a page write failed on a full disk (XSDG1), the rollback fails too. That error is attached
+     * to {@code failure} instead of replacing it, so the caller still gets the cause.
+     */
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void resetAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // The connection is broken; the pool discards it.
+        }
+    }
+
+    /**
+     * Shuts down an embedded Derby database that was booted read-only, so the next request boots
+     * it again. Derby shuts a database down when it cannot write a page or its log, and boots it
+     * read-only (SQLState 25505 on every write) while the disk is still full. Without a new boot
+     * the node would stay read-only after space returns.
+     */
+    private void rebootIfReadOnly(SQLException failure) {
+        if (derbyUrl == null || !hasSqlState(failure, "25505")) {
+            return;
+        }
+        long now = System.nanoTime();
+        long last = lastReboot.get();
+        // At most one reboot every 5 seconds, however many requests fail meanwhile.
+        if (now - last < REBOOT_INTERVAL_NANOS || !lastReboot.compareAndSet(last, now)) {
+            return;
+        }
+        log.warn("Database {} is read-only, probably after a full disk; shutting it down so the next request "
+                + "boots it again", derbyUrl);
+        pool.getHikariPoolMXBean().softEvictConnections();
+        shutdownDerby(derbyUrl);
+    }
+
+    private static boolean hasSqlState(Throwable failure, String sqlState) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -29,7 +29,8 @@ public final class DatabaseException extends RuntimeException {
 
     /**
      * Whether the failure looks like a full disk: an I/O message "No space left on device"
-     * somewhere in the cause chain, or a Derby page write failure (SQLState class XSDG).
+     * somewhere in the cause chain, a Derby page write failure (SQLState class XSDG), or a write
+     * to a Derby database booted read-only after such a failure (25505).
      */
     public boolean isStorageFull() {
         for (Throwable t = getCause(); t != null; t = t.getCause()) {
@@ -39,6 +40,11 @@ public final class DatabaseException extends RuntimeException {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("XSDG")) {
+                return true;
+            }
+            // After a failed page or log write Derby boots the database again read-only, and
+            // every write fails with 25505 until Database reboots it with space available.
+            if (t instanceof SQLException sql && "25505".equals(sql.getSQLState())) {
                 return true;
             }
         }
