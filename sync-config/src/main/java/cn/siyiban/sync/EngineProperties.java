@@ -64,6 +64,14 @@ public final class EngineProperties {
         // sym_node row, which reaches central, so central's monitor sees a node's backlog
         // towards central before the node has pushed it.
         p.setProperty("heartbeat.update.node.with.batch.status", "true");
+
+        // The purge jobs delete only batches already acknowledged (status OK) and older than
+        // this retention, so batches not yet sent stay however long a node is offline. The one
+        // exception in symmetric-core 3.15.22 is a node disabled at central. The outgoing purge
+        // marks that node's unsent batches OK, which is why enabling a node again queues a reload.
+        // A week instead of the default 2 hours lets a technician trace last week's batches in
+        // the sync monitor, at the cost of keeping a copy of each row sent that week in sym_data.
+        p.setProperty("purge.retention.minutes", Integer.toString(7 * 24 * 60));
         return p;
     }
 
@@ -95,6 +103,12 @@ public final class EngineProperties {
         p.setProperty("auto.reload", "true");
         // A node's own cases taken in before its first registration reach central too.
         p.setProperty("auto.reload.reverse", "true");
+        // By default SymmetricDS locks a node out after 5 wrong security tokens, and keeps
+        // refusing its right token until an admin resets the count. Node ids are point codes,
+        // which are public, so anyone on the county network could stop a village's sync with
+        // five requests. A node's token is a random value that guessing cannot find, so the
+        // lockout protects nothing here; 0 still records the failed logins.
+        p.setProperty("node.password.failed.attempts", "0");
         p.setProperty("db.pool.initial.size", "2");
         p.setProperty("db.pool.max.active", "40");
         return p;
