@@ -19,6 +19,8 @@ import cn.siyiban.central.registration.RegistrationRoutes;
 import cn.siyiban.central.review.CaseArrivals;
 import cn.siyiban.central.review.ReviewRoutes;
 import cn.siyiban.central.workflows.MissingMaterialsRoutes;
+import cn.siyiban.central.workflows.ProxyReport;
+import cn.siyiban.central.workflows.ProxyReportRoutes;
 import cn.siyiban.central.settings.CentralSettings;
 import cn.siyiban.central.staff.StaffRoutes;
 import cn.siyiban.central.sync.CentralSync;
@@ -79,6 +81,7 @@ public final class CentralApp {
         PAGES.put("/", "cases.html");
         PAGES.put("/cases/{caseNo}", "case.html");
         PAGES.put("/overdue-supplements", "overdue-supplements.html");
+        PAGES.put("/proxy-report", "proxy-report.html");
         PAGES.put("/calendar", "calendar.html");
         PAGES.put("/registrations", "registrations.html");
         PAGES.put("/sync-status", "sync-status.html");
@@ -193,6 +196,7 @@ public final class CentralApp {
             review.register(routes);
             new MissingMaterialsRoutes(cases, new CaseHistory(cases, clock, COUNTY_POINT), staffStore, pointNames,
                     clock, mapper).register(routes);
+            new ProxyReportRoutes(new ProxyReport(database, points), clock).register(routes);
             registrations.register(routes);
             syncNodes.register(routes);
             new PointRoutes(points).register(routes);
