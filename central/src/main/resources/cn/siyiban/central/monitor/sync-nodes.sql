@@ -4,7 +4,9 @@
 -- to points through sym_node. Each section starts with a "-- name:" line, by which
 -- SyncQueries finds it. The overview runs each query once for all nodes, never once per node,
 -- and filters batches by status or error_flag, which SymmetricDS indexes (idx_ob_status,
--- idx_ib_in_error), so that it stays fast with 1,500 nodes.
+-- idx_ib_in_error). NOTE: with 1,500 nodes and 100 outgoing batches each, outgoing_pending and
+-- outgoing_last_loaded take most of the overview's time and miss the 300 ms target; see
+-- docs/benchmarks.md.
 
 -- name: nodes
 -- One row per node in sym_node, central itself included. registration_time stays null until
