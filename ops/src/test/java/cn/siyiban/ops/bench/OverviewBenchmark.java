@@ -57,6 +57,9 @@ public final class OverviewBenchmark {
         } finally {
             central.stop();
         }
+        // The stopped SymmetricDS engine leaves non-daemon threads behind, which would keep this
+        // JVM running after the figures are printed.
+        System.exit(0);
     }
 
     private static void fill(Database database, int nodes, int batchesPerNode) {
