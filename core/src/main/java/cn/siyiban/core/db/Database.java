@@ -20,6 +20,15 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    static {
+        // HikariCP skips its liveness check for a connection used in the last 500 ms. Derby
+        // closes a connection whose thread was interrupted, so a closed connection could be
+        // handed out within that window; checking every time costs microseconds on embedded Derby.
+        if (System.getProperty("com.zaxxer.hikari.aliveBypassWindowMs") == null) {
+            System.setProperty("com.zaxxer.hikari.aliveBypassWindowMs", "0");
+        }
+    }
+
     private static final long REBOOT_INTERVAL_NANOS = 5_000_000_000L;
 
     private final HikariDataSource pool;
@@ -79,6 +88,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction, committing on success and rolling back on any failure. */
     public <T> T inTransaction(SqlWork<T> work) {
+        clearStaleInterrupt();
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -99,6 +109,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only {@code work} on a pooled connection in auto-commit mode. */
     public <T> T query(SqlWork<T> work) {
+        clearStaleInterrupt();
         try (Connection connection = pool.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -157,6 +168,18 @@ public final class Database implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Clears an interrupt left on a pooled thread by earlier work (Jetty's request threads also
+     * run SymmetricDS's transfers, which interrupt on a cut link). Derby closes the connection of
+     * an interrupted thread, so a stale flag would make an unrelated clerk's save fail.
+     */
+    private static void clearStaleInterrupt() {
+        if (Thread.interrupted()) {
+            log.warn("Cleared a stale interrupt on thread {} before a database call",
+                    Thread.currentThread().getName());
+        }
     }
 
     @Override
