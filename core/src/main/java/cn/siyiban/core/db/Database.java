@@ -171,9 +171,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Clears an interrupt left on a pooled thread by earlier work (Jetty's request threads also
-     * run SymmetricDS's transfers, which interrupt on a cut link). Derby closes the connection of
+     * Clears an interrupt left on a pooled thread by earlier work. Derby closes the connection of
      * an interrupted thread, so a stale flag would make an unrelated clerk's save fail.
+     * NOTE: which earlier work leaves the flag is not pinned down; Jetty's request threads also
+     * run SymmetricDS's transfers, the likeliest source.
      */
     private static void clearStaleInterrupt() {
         if (Thread.interrupted()) {
