@@ -62,7 +62,7 @@ public final class NodeSync implements Component {
         this.link = new LinkState(syncUrl);
         this.registration = new RegistrationState(point, settings.registrationToken());
         this.registrationCheck = new RegistrationCheck(settings.centralUrl(), point, level.nodeGroup(),
-                settings.registrationToken());
+                settings.registrationToken(), this::isRegistered);
     }
 
     @Override

@@ -32,11 +32,15 @@ final class RegistrationCheck {
     private final String point;
     private final String nodeGroup;
     private final String token;
+    private final java.util.function.BooleanSupplier registered;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile String problem;
     private ScheduledExecutorService timer;
 
-    RegistrationCheck(String centralUrl, String point, String nodeGroup, String token) {
+    /** @param registered whether the node has registered by now, which ends the checks */
+    RegistrationCheck(String centralUrl, String point, String nodeGroup, String token,
+                      java.util.function.BooleanSupplier registered) {
+        this.registered = registered;
         this.centralUrl = centralUrl.endsWith("/") ? centralUrl.substring(0, centralUrl.length() - 1) : centralUrl;
         this.point = point;
         this.nodeGroup = nodeGroup;
@@ -59,6 +63,14 @@ final class RegistrationCheck {
         }
     }
 
+    /** Ends the periodic checks from inside a check, without interrupting the checking thread. */
+    private synchronized void stopTimer() {
+        if (timer != null) {
+            timer.shutdown();
+            timer = null;
+        }
+    }
+
     /** Returns the last reason central gave for refusing, or null if it would admit the node. */
     String problem() {
         return problem;
@@ -66,6 +78,12 @@ final class RegistrationCheck {
 
     /** Asks central now; returns the Chinese problem, or null if central would admit the node. */
     String checkNow() {
+        if (registered.getAsBoolean()) {
+            // Once registered the token is used up, so central would only report token_used.
+            problem = null;
+            stopTimer();
+            return null;
+        }
         String previous = problem;
         try {
             String body = JSON.writeValueAsString(Map.of("point", point, "group", nodeGroup,
