@@ -1,0 +1,155 @@
+package cn.siyiban.ops.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A TCP proxy on 127.0.0.1 that behaves like a bad village link. It cuts a share of the
+ * connections after a random number of bytes in either direction, so a request or a response
+ * stops mid-stream, and delays each of the others by a random time before passing it on.
+ */
+final class FlakyProxy implements AutoCloseable {
+
+    private final int targetPort;
+    private final double cutShare;
+    private final int maxDelayMillis;
+    private final Random random;
+    private final ServerSocket server;
+    private final Thread acceptor;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger cut = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
+    private volatile boolean closed;
+
+    /**
+     * @param cutShare       share of connections to cut, 0 to 1
+     * @param maxDelayMillis upper bound of the delay before an uncut connection is passed on
+     */
+    FlakyProxy(int targetPort, double cutShare, int maxDelayMillis, long seed) throws IOException {
+        this.targetPort = targetPort;
+        this.cutShare = cutShare;
+        this.maxDelayMillis = maxDelayMillis;
+        this.random = new Random(seed);
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.acceptor = new Thread(this::accept, "flaky-proxy-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    int connections() {
+        return connections.get();
+    }
+
+    int cutConnections() {
+        return cut.get();
+    }
+
+    long bytesPassed() {
+        return bytes.get();
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                Socket client = server.accept();
+                connections.incrementAndGet();
+                boolean cutThis;
+                int budget;
+                boolean cutResponse;
+                int delay;
+                synchronized (random) {
+                    cutThis = random.nextDouble() < cutShare;
+                    // A budget of up to 8 KiB cuts inside the HTTP headers or inside a batch.
+                    budget = random.nextInt(8_192);
+                    cutResponse = random.nextBoolean();
+                    delay = cutThis ? 0 : random.nextInt(maxDelayMillis + 1);
+                }
+                if (cutThis) {
+                    cut.incrementAndGet();
+                }
+                Thread handler = new Thread(() -> relay(client, cutThis, budget, cutResponse, delay), "flaky-proxy");
+                handler.setDaemon(true);
+                handler.start();
+            } catch (IOException e) {
+                if (!closed) {
+                    System.err.println("flaky proxy: accept failed: " + e);
+                }
+            }
+        }
+    }
+
+    private void relay(Socket client, boolean cutThis, int budget, boolean cutResponse, int delayMillis) {
+        try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+            AtomicLong requestBudget = new AtomicLong(cutThis && !cutResponse ? budget : Long.MAX_VALUE);
+            AtomicLong responseBudget = new AtomicLong(cutThis && cutResponse ? budget : Long.MAX_VALUE);
+            Thread up = new Thread(() -> pump(client, upstream, requestBudget), "flaky-proxy-up");
+            up.setDaemon(true);
+            up.start();
+            pump(upstream, client, responseBudget);
+            up.join(60_000);
+        } catch (IOException e) {
+            // The peer closed or the cut closed both sockets.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Copies {@code from} to {@code to} until either ends or {@code budget} bytes have passed, then closes both. */
+    private void pump(Socket from, Socket to, AtomicLong budget) {
+        byte[] buffer = new byte[4_096];
+        try {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                long left = budget.get();
+                if (read >= left) {
+                    out.write(buffer, 0, (int) left);
+                    out.flush();
+                    bytes.addAndGet(left);
+                    // Reset instead of a clean FIN, as a dropped mobile link looks to the peers.
+                    from.setSoLinger(true, 0);
+                    to.setSoLinger(true, 0);
+                    break;
+                }
+                budget.addAndGet(-read);
+                out.write(buffer, 0, read);
+                out.flush();
+                bytes.addAndGet(read);
+            }
+        } catch (IOException e) {
+            // One side went away; closing both below ends the other pump.
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        server.close();
+    }
+}
