@@ -28,6 +28,21 @@ public final class DatabaseException extends RuntimeException {
     }
 
     /**
+     * Whether Derby gave up waiting for a lock (SQLState 40XL1) or broke a deadlock (40001). Derby
+     * rolls the transaction back for both. Under load, SymmetricDS's capture trigger on a case
+     * table can hit 40XL1 on the sequence of sym_data.
+     */
+    public boolean isLockTimeout() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40XL1".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the failure looks like a full disk: an I/O message "No space left on device"
      * somewhere in the cause chain, a Derby page write failure (SQLState class XSDG), or a write
      * to a Derby database booted read-only after such a failure (25505).

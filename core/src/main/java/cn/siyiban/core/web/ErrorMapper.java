@@ -32,6 +32,10 @@ public final class ErrorMapper {
             if (e.isStorageFull()) {
                 log.error("Storage full on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 send(ctx, 507, "storage_full", "本机磁盘已满，办件未能保存。请联系技术人员清理磁盘后重试。", Map.of());
+            } else if (e.isLockTimeout()) {
+                // Database.inTransaction rolled the whole transaction back, so a resend is safe.
+                log.warn("Database busy on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                send(ctx, 503, "database_busy", "系统繁忙，本次操作未能保存，请稍后重新提交。", Map.of());
             } else {
                 unexpected(e, ctx);
             }
