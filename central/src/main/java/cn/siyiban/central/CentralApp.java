@@ -18,6 +18,7 @@ import cn.siyiban.central.network.PointRoutes;
 import cn.siyiban.central.registration.RegistrationRoutes;
 import cn.siyiban.central.review.CaseArrivals;
 import cn.siyiban.central.review.ReviewRoutes;
+import cn.siyiban.central.workflows.CommitmentCheckRoutes;
 import cn.siyiban.central.workflows.MissingMaterialsRoutes;
 import cn.siyiban.central.workflows.ProxyReport;
 import cn.siyiban.central.workflows.ProxyReportRoutes;
@@ -29,6 +30,8 @@ import cn.siyiban.central.sync.RegistrationTokenStore;
 import cn.siyiban.core.calendar.CalendarStore;
 import cn.siyiban.core.cases.CaseHistory;
 import cn.siyiban.core.cases.CaseStore;
+import cn.siyiban.core.cases.CommitmentBlocks;
+import cn.siyiban.core.cases.CommitmentChecks;
 import cn.siyiban.core.cases.DecisionService;
 import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.catalogue.Matter;
@@ -197,6 +200,8 @@ public final class CentralApp {
             new MissingMaterialsRoutes(cases, new CaseHistory(cases, clock, COUNTY_POINT), staffStore, pointNames,
                     clock, mapper).register(routes);
             new ProxyReportRoutes(new ProxyReport(database, points), clock).register(routes);
+            new CommitmentCheckRoutes(new CommitmentChecks(cases, clock), new CommitmentBlocks(database), cases, clock,
+                    mapper).register(routes);
             registrations.register(routes);
             syncNodes.register(routes);
             new PointRoutes(points).register(routes);

@@ -43,6 +43,7 @@ public final class IntakeService {
     private final CalendarStore calendar;
     private final CountyClock clock;
     private final String pointCode;
+    private final CommitmentBlocks commitmentBlocks;
 
     public IntakeService(CaseStore cases, CatalogueStore catalogue, CalendarStore calendar, CountyClock clock,
                          String pointCode) {
@@ -51,6 +52,7 @@ public final class IntakeService {
         this.calendar = calendar;
         this.clock = clock;
         this.pointCode = pointCode;
+        this.commitmentBlocks = new CommitmentBlocks(cases.database());
     }
 
     public IntakeResult takeIn(IntakeRequest request, Staff clerk) {
@@ -73,6 +75,12 @@ public final class IntakeService {
         List<String> tolerated = toleratedIds(matter, materials);
         LocalDate supplementDue = tolerated.isEmpty() ? null
                 : supplementDue(request.supplementDue(), now.toLocalDate(), dueAt);
+        boolean committed = materials.stream().anyMatch(material -> material.status() == MaterialStatus.COMMITTED);
+        if ((committed || !tolerated.isEmpty()) && commitmentBlocks.blocked(applicant)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "commitment_blocked",
+                    "申请人曾有告知承诺经核查不实的记录，暂不适用告知承诺和容缺受理，请收齐全部材料后受理",
+                    Map.of("committed", committed, "tolerated", tolerated));
+        }
 
         IntakeResult result;
         try {

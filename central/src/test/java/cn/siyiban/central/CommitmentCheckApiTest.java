@@ -1,0 +1,152 @@
+package cn.siyiban.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.siyiban.core.applicant.ResidentIdNumber;
+import cn.siyiban.core.calendar.CalendarStore;
+import cn.siyiban.core.cases.CaseStore;
+import cn.siyiban.core.cases.IntakeRequest;
+import cn.siyiban.core.cases.IntakeService;
+import cn.siyiban.core.catalogue.CatalogueStore;
+import cn.siyiban.core.error.DomainException;
+import cn.siyiban.core.staff.Staff;
+import cn.siyiban.core.staff.StaffStore;
+import cn.siyiban.core.time.CountyClock;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verification of commitments (告知承诺) through central's API, the block it writes, and the
+ * SymmetricDS routing of the block table to every node group.
+ */
+class CommitmentCheckApiTest {
+
+    private static TestCentral central;
+    private static ApiClient reviewer;
+    private static ApiClient admin;
+
+    @BeforeAll
+    static void startCentral() {
+        central = TestCentral.start();
+        reviewer = central.loggedIn("reviewer");
+        admin = central.loggedIn("admin");
+    }
+
+    @AfterAll
+    static void stopCentral() {
+        if (central != null) {
+            central.close();
+        }
+    }
+
+    /** Takes in 最低生活保障申请 at the demo village with 诊断证明 in the given status; returns the case number. */
+    private static String takeIn(String first17, String diagnosis) {
+        IntakeService intake = new IntakeService(new CaseStore(central.app.database()),
+                new CatalogueStore(central.app.database()), new CalendarStore(central.app.database()),
+                CountyClock.system(), TestCentral.VILLAGE);
+        IntakeRequest request = new IntakeRequest("SYM-023",
+                new IntakeRequest.ApplicantInput("孙八", "resident_id",
+                        first17 + ResidentIdNumber.checkCharacter(first17), "13905271234", "泗阳县爱园镇"),
+                List.of(new IntakeRequest.MaterialInput("SYM-023-M01", "received"),
+                        new IntakeRequest.MaterialInput("SYM-023-M02", "received"),
+                        new IntakeRequest.MaterialInput("SYM-023-M04", "received"),
+                        new IntakeRequest.MaterialInput("SYM-023-M05", diagnosis),
+                        new IntakeRequest.MaterialInput("SYM-023-M06", "received")),
+                false, null);
+        Staff clerk = new StaffStore(central.app.database()).findByUsername("clerk").orElseThrow();
+        return intake.takeIn(request, clerk).record().caseNo();
+    }
+
+    private static ApiClient.Response check(ApiClient client, String caseNo, boolean truthful, String note) {
+        return client.post("/api/cases/" + caseNo + "/commitment-checks",
+                note == null ? Map.of("materialId", "SYM-023-M05", "truthful", truthful)
+                        : Map.of("materialId", "SYM-023-M05", "truthful", truthful, "note", note));
+    }
+
+    @Test
+    void falseCommitmentBlocksFurtherCommitment() {
+        String caseNo = takeIn("32132319700101101", "committed");
+
+        ApiClient.Response response = check(reviewer, caseNo, false, "县人民医院无此诊断记录");
+
+        assertEquals(201, response.status(), response.body());
+        assertFalse(response.json().path("truthful").asBoolean());
+        assertEquals("诊断证明", response.json().path("materialName").asText());
+        assertFalse(response.json().path("blockId").isNull(), response.body());
+        DomainException blocked = assertThrows(DomainException.class,
+                () -> takeIn("32132319700101101", "committed"));
+        assertEquals("commitment_blocked", blocked.code());
+    }
+
+    @Test
+    void trueCommitmentLeavesApplicantFree() {
+        String caseNo = takeIn("32132319700101102", "committed");
+
+        ApiClient.Response response = check(reviewer, caseNo, true, null);
+
+        assertEquals(201, response.status(), response.body());
+        assertTrue(response.json().path("blockId").isNull(), response.body());
+        takeIn("32132319700101102", "committed");
+    }
+
+    @Test
+    void falseCommitmentNeedsNote() {
+        String caseNo = takeIn("32132319700101103", "committed");
+
+        ApiClient.Response response = check(reviewer, caseNo, false, null);
+
+        assertEquals(422, response.status(), response.body());
+        assertEquals("missing_note", response.json().path("code").asText());
+    }
+
+    @Test
+    void clerkCannotRecordCheck() {
+        String caseNo = takeIn("32132319700101104", "committed");
+
+        ApiClient.Response response = check(central.loggedIn("clerk"), caseNo, false, "不实");
+
+        assertEquals(403, response.status(), response.body());
+    }
+
+    @Test
+    void adminClearanceLiftsBlock() {
+        String caseNo = takeIn("32132319700101105", "committed");
+        assertEquals(201, check(reviewer, caseNo, false, "收入证明与税务记录不符").status());
+
+        ApiClient.Response byReviewer = reviewer.post("/api/cases/" + caseNo + "/commitment-block-clearance", Map.of());
+        ApiClient.Response byAdmin = admin.post("/api/cases/" + caseNo + "/commitment-block-clearance", Map.of());
+
+        assertEquals(403, byReviewer.status(), byReviewer.body());
+        assertEquals(200, byAdmin.status(), byAdmin.body());
+        assertEquals(1, byAdmin.json().path("cleared").asInt());
+        takeIn("32132319700101105", "committed");
+    }
+
+    @Test
+    void blockTableRoutedToEveryNodeGroup() {
+        List<String> routers = central.app.database().query(connection -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT tr.router_id, r.target_node_group_id "
+                    + "FROM sym_trigger_router tr JOIN sym_router r ON r.router_id = tr.router_id "
+                    + "JOIN sym_trigger t ON t.trigger_id = tr.trigger_id "
+                    + "WHERE t.source_table_name = 'sy_commitment_block' ORDER BY r.target_node_group_id");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(row.getString(1) + "->" + row.getString(2));
+                }
+            }
+            return found;
+        });
+
+        assertEquals(List.of("central_to_township->township", "central_to_village->village"), routers);
+    }
+}
