@@ -53,7 +53,22 @@ public final class Database implements AutoCloseable {
      */
     public static Database openDerby(Path folder, int maxConnections) {
         String url = derbyUrl(folder);
+        boot(url);
         return open(url, null, null, maxConnections, "jdbc:derby:" + folder.toAbsolutePath());
+    }
+
+    /**
+     * Boots (or creates) the Derby database before the pool opens. The pool gives each new
+     * connection its 10-second timeout as a login timeout, and creating a database on a slow or
+     * busy machine took longer than that, so the node failed to start with "Login timeout
+     * exceeded" (XBDA0). Once booted, a new connection takes milliseconds.
+     */
+    private static void boot(String url) {
+        try {
+            DriverManager.getConnection(url).close();
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
     }
 
     /** Opens a database server by URL, e.g. PostgreSQL for a large central. */
