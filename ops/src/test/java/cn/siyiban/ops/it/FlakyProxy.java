@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A TCP proxy on 127.0.0.1 that behaves like a bad village link. It cuts a share of the
  * connections after a random number of bytes in either direction, so a request or a response
  * stops mid-stream, and delays each of the others by a random time before passing it on.
+ *
+ * <p>SymmetricDS keeps its HTTP connections alive, so without a limit a whole test run used only
+ * about ten connections and the proxy cut one or two. Every connection therefore lives at most
+ * 2 to 8 seconds, after which the proxy resets it, as a mobile link that drops now and then.
  */
 final class FlakyProxy implements AutoCloseable {
 
@@ -25,6 +29,7 @@ final class FlakyProxy implements AutoCloseable {
     private final Thread acceptor;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger cut = new AtomicInteger();
+    private final AtomicInteger resets = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private volatile boolean closed;
 
@@ -55,6 +60,11 @@ final class FlakyProxy implements AutoCloseable {
         return cut.get();
     }
 
+    /** Returns the number of connections reset at the end of their lifetime while still open. */
+    int lifetimeResets() {
+        return resets.get();
+    }
+
     long bytesPassed() {
         return bytes.get();
     }
@@ -68,17 +78,20 @@ final class FlakyProxy implements AutoCloseable {
                 int budget;
                 boolean cutResponse;
                 int delay;
+                int lifetime;
                 synchronized (random) {
                     cutThis = random.nextDouble() < cutShare;
                     // A budget of up to 8 KiB cuts inside the HTTP headers or inside a batch.
                     budget = random.nextInt(8_192);
                     cutResponse = random.nextBoolean();
                     delay = cutThis ? 0 : random.nextInt(maxDelayMillis + 1);
+                    lifetime = 2_000 + random.nextInt(6_000);
                 }
                 if (cutThis) {
                     cut.incrementAndGet();
                 }
-                Thread handler = new Thread(() -> relay(client, cutThis, budget, cutResponse, delay), "flaky-proxy");
+                Thread handler = new Thread(() -> relay(client, cutThis, budget, cutResponse, delay, lifetime),
+                        "flaky-proxy");
                 handler.setDaemon(true);
                 handler.start();
             } catch (IOException e) {
@@ -89,7 +102,8 @@ final class FlakyProxy implements AutoCloseable {
         }
     }
 
-    private void relay(Socket client, boolean cutThis, int budget, boolean cutResponse, int delayMillis) {
+    private void relay(Socket client, boolean cutThis, int budget, boolean cutResponse, int delayMillis,
+                       int lifetimeMillis) {
         try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort)) {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
@@ -99,6 +113,9 @@ final class FlakyProxy implements AutoCloseable {
             Thread up = new Thread(() -> pump(client, upstream, requestBudget), "flaky-proxy-up");
             up.setDaemon(true);
             up.start();
+            Thread reaper = new Thread(() -> reset(client, upstream, lifetimeMillis), "flaky-proxy-lifetime");
+            reaper.setDaemon(true);
+            reaper.start();
             pump(upstream, client, responseBudget);
             up.join(60_000);
         } catch (IOException e) {
@@ -136,6 +153,24 @@ final class FlakyProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+        }
+    }
+
+    /** Resets both sockets after {@code lifetimeMillis}, unless they closed before. */
+    private void reset(Socket client, Socket upstream, int lifetimeMillis) {
+        try {
+            Thread.sleep(lifetimeMillis);
+            if (!client.isClosed() || !upstream.isClosed()) {
+                resets.incrementAndGet();
+                client.setSoLinger(true, 0);
+                upstream.setSoLinger(true, 0);
+                closeQuietly(client);
+                closeQuietly(upstream);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // Closed meanwhile.
         }
     }
 
