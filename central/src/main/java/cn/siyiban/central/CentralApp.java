@@ -45,6 +45,7 @@ import cn.siyiban.core.staff.StaffStore;
 import cn.siyiban.core.time.CountyClock;
 import cn.siyiban.core.web.Component;
 import cn.siyiban.core.web.Json;
+import cn.siyiban.core.web.Lifecycle;
 import cn.siyiban.core.web.LoginRoutes;
 import cn.siyiban.core.web.PageRoutes;
 import cn.siyiban.core.web.PointNames;
@@ -52,7 +53,6 @@ import cn.siyiban.core.web.SessionGuard;
 import cn.siyiban.sync.EngineProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,10 +97,8 @@ public final class CentralApp {
     private final CentralSettings settings;
     private final Database database;
     private final WebServer web;
-    private final List<Component> components;
-    private final List<Component> started = new ArrayList<>();
+    private final Lifecycle lifecycle;
     private final long createdNanos;
-    private boolean closed;
 
     private CentralApp(CentralSettings settings, Database database, WebServer web, CentralSync sync,
                        SyncSampler sampler, long createdNanos) {
@@ -109,7 +107,7 @@ public final class CentralApp {
         this.web = web;
         // The web server comes first so that SymmetricDS's servlet exists when the engine starts;
         // until then the servlet returns 503 and nodes retry.
-        this.components = List.of(web, sync, sampler);
+        this.lifecycle = new Lifecycle(List.of(web, sync, sampler), database::close);
         this.createdNanos = createdNanos;
     }
 
@@ -219,37 +217,15 @@ public final class CentralApp {
      * it stops the components already started and rethrows.
      */
     public void start() {
-        for (Component component : components) {
-            try {
-                component.start();
-                started.add(component);
-            } catch (RuntimeException e) {
-                log.error("Failed to start the {}: {}", component.name(), e.toString());
-                stop();
-                throw e;
-            }
-        }
+        lifecycle.start();
         log.info("siyiban central {} started in {} ms, listening on http://{}:{}/ (nodes use {})",
                 Version.current(), (System.nanoTime() - createdNanos) / 1_000_000, settings.host(), port(),
                 EngineProperties.centralSyncUrl(settings.publicUrl()));
     }
 
     /** Stops the started components in reverse order and closes the database; safe to call twice. */
-    public synchronized void stop() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            Component component = started.get(i);
-            try {
-                component.stop();
-            } catch (RuntimeException e) {
-                log.warn("Failed to stop the {} cleanly: {}", component.name(), e.toString());
-            }
-        }
-        boolean wasStarted = !started.isEmpty();
-        started.clear();
-        if (!closed) {
-            closed = true;
-            database.close();
-        }
+    public void stop() {
+        boolean wasStarted = lifecycle.stop();
         if (wasStarted) {
             log.info("siyiban central stopped");
         }

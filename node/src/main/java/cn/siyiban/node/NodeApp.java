@@ -30,6 +30,7 @@ import cn.siyiban.node.status.NodeStatusReporter;
 import cn.siyiban.node.sync.NodeSync;
 import cn.siyiban.node.sync.SyncRoutes;
 import cn.siyiban.core.web.Json;
+import cn.siyiban.core.web.Lifecycle;
 import cn.siyiban.core.web.CaseNumberCode;
 import cn.siyiban.core.web.PageRoutes;
 import cn.siyiban.core.web.PointNames;
@@ -38,7 +39,6 @@ import cn.siyiban.core.network.Network;
 import cn.siyiban.core.network.PointLevel;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.web.Component;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +80,8 @@ public final class NodeApp {
     private final NodeSettings settings;
     private final Database database;
     private final WebServer web;
-    private final List<Component> components;
-    private final List<Component> started = new ArrayList<>();
+    private final Lifecycle lifecycle;
     private final long createdNanos;
-    private boolean closed;
 
     private NodeApp(NodeSettings settings, Database database, WebServer web, List<Component> components,
                     long createdNanos) {
@@ -91,7 +89,7 @@ public final class NodeApp {
         this.createdNanos = createdNanos;
         this.database = database;
         this.web = web;
-        this.components = components;
+        this.lifecycle = new Lifecycle(components, database::close);
     }
 
     /**
@@ -189,36 +187,14 @@ public final class NodeApp {
      * it stops the components already started and rethrows.
      */
     public void start() {
-        for (Component component : components) {
-            try {
-                component.start();
-                started.add(component);
-            } catch (RuntimeException e) {
-                log.error("Failed to start the {}: {}", component.name(), e.toString());
-                stop();
-                throw e;
-            }
-        }
+        lifecycle.start();
         log.info("siyiban node {} for point {} started in {} ms, listening on http://{}:{}/", Version.current(),
                 settings.pointCode(), (System.nanoTime() - createdNanos) / 1_000_000, settings.host(), port());
     }
 
     /** Stops the started components in reverse order and closes the database; safe to call twice. */
-    public synchronized void stop() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            Component component = started.get(i);
-            try {
-                component.stop();
-            } catch (RuntimeException e) {
-                log.warn("Failed to stop the {} cleanly: {}", component.name(), e.toString());
-            }
-        }
-        boolean wasStarted = !started.isEmpty();
-        started.clear();
-        if (!closed) {
-            closed = true;
-            database.close();
-        }
+    public void stop() {
+        boolean wasStarted = lifecycle.stop();
         if (wasStarted) {
             log.info("siyiban node for point {} stopped", settings.pointCode());
         }
