@@ -43,7 +43,6 @@ import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.LoginGuard;
 import cn.siyiban.core.staff.StaffStore;
 import cn.siyiban.core.time.CountyClock;
-import cn.siyiban.core.web.Component;
 import cn.siyiban.core.web.Json;
 import cn.siyiban.core.web.Lifecycle;
 import cn.siyiban.core.web.LoginRoutes;
