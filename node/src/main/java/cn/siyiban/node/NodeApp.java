@@ -106,7 +106,7 @@ public final class NodeApp {
             ReferenceDataSeeder.seedIfEmpty(database, clock);
             StaffStore staffStore = new StaffStore(database);
             if (settings.demo()) {
-                // Only the clerk of this node's own point: a node never holds another point's staff.
+                // Only the clerk of this node's own point: a node never stores another point's staff.
                 DemoAccounts.createIfAbsent(staffStore, List.of(demoClerk(settings.pointCode())), clock);
             }
             NodeSync sync = settings.sync().enabled() ? new NodeSync(settings.sync(), settings.pointCode(),

@@ -6,7 +6,7 @@ import java.util.Properties;
 /**
  * SymmetricDS engine properties for node and central. Key names are those of
  * {@code symmetric-default.properties} in symmetric-core 3.15.22; every value that differs from
- * SymmetricDS's default says why.
+ * SymmetricDS's default has a comment with the reason.
  */
 public final class EngineProperties {
 
@@ -89,10 +89,10 @@ public final class EngineProperties {
         p.setProperty("db.pool.max.active", "10");
         // Retry registration every few seconds while the technician waits, not every 30 s.
         p.setProperty("registration.max.time.between.retries", "5");
-        // The reverse initial load a node sends at its first registration (the cases it took in
-        // before it had capture triggers) failed in SymmetricDS 3.15.22's extract job with a
-        // NullPointerException in MultiBatchStagingWriter.checkSendChildRequests, retried every
-        // 10 s, and so never reached central. Without the extract job the load is queued as
+        // At its first registration a node sends a reverse initial load with the cases it took in
+        // before it had capture triggers. In SymmetricDS 3.15.22's extract job that load failed
+        // with a NullPointerException in MultiBatchStagingWriter.checkSendChildRequests. It was
+        // retried every 10 s and never reached central. Without the extract job the load is queued as
         // ordinary reload events, which the push job sends.
         // NOTE: the cause is not pinned down; the node config has one default router to central
         // per node group for each case table, which makes SymmetricDS plan a child request.

@@ -2,8 +2,8 @@ package cn.siyiban.sync;
 
 /**
  * How often the SymmetricDS jobs run, in milliseconds. The defaults favour quick delivery of a
- * case (about a second each way on loopback) over the load of many nodes polling central;
- * the capacity benchmark decides whether central can carry 248 nodes at these periods.
+ * case (one to two seconds each way on loopback) over the load of many nodes polling central.
+ * NOTE: whether central carries 248 nodes at these periods is not measured yet.
  *
  * @param pushMillis period of a node's push job, and of central's push job (unused by central)
  * @param pullMillis period of a node's pull job
@@ -12,7 +12,7 @@ package cn.siyiban.sync;
  */
 public record SyncTimings(long pushMillis, long pullMillis, long routingMillis, long heartbeatMillis) {
 
-    /** The shipped defaults. */
+    /** Returns the shipped defaults. */
     public static SyncTimings defaults() {
         return new SyncTimings(2_000, 2_000, 1_000, 60_000);
     }

@@ -1,6 +1,6 @@
 package cn.siyiban.central.sync;
 
-/** Why central refused a node's registration, with the message shown at both ends. */
+/** The reason central rejected a node's registration, with the message shown at both ends. */
 public enum RegistrationRefusal {
     UNKNOWN_POINT("unknown_point", "网点代码不在本县服务网络中，或网点级别与节点类型不符"),
     MISSING_TOKEN("missing_token", "缺少注册令牌：请向县级管理员申请本网点的注册令牌"),

@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes in a case at a service point: checks the request against the catalogue, allocates the
+ * Takes in a case at a service point. It checks the request against the catalogue, allocates the
  * case number and writes the case, its materials and its intake event in one transaction, so a
  * crash leaves either the whole case or nothing.
  */

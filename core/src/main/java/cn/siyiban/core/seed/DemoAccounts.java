@@ -27,22 +27,22 @@ public final class DemoAccounts {
     private DemoAccounts() {
     }
 
-    /** The village clerk of the demo village, {@code clerk}. */
+    /** Returns the village clerk {@code clerk} of the demo village. */
     public static Staff villageClerk(String villagePoint) {
         return account("clerk", "演示代办员", Role.VILLAGE_CLERK, villagePoint, null);
     }
 
-    /** The township clerk of the demo township, {@code clerk2}. */
+    /** Returns the township clerk {@code clerk2} of the demo township. */
     public static Staff townshipClerk(String townshipPoint) {
         return account("clerk2", "演示窗口人员", Role.TOWNSHIP_CLERK, townshipPoint, null);
     }
 
-    /** The reviewer {@code reviewer}, deciding for every department of the seed catalogue. */
+    /** Returns the reviewer {@code reviewer}, who decides for every department given. */
     public static Staff reviewer(List<String> departments) {
         return account("reviewer", "演示审核人员", Role.REVIEWER, null, String.join(",", departments));
     }
 
-    /** The county administrator {@code admin}. */
+    /** Returns the county administrator {@code admin}. */
     public static Staff admin() {
         return account("admin", "演示管理员", Role.COUNTY_ADMIN, null, null);
     }

@@ -4,7 +4,7 @@ package cn.siyiban.node.cli;
 public final class ExitCode {
 
     public static final int OK = 0;
-    /** A check of status or doctor failed; the output says which and what to do. */
+    /** A check of status or doctor failed; the output names it and what to do. */
     public static final int CHECK_FAILED = 1;
     /** Unknown command, unknown option or missing value. */
     public static final int USAGE = 2;
@@ -15,7 +15,7 @@ public final class ExitCode {
     /** This machine's clock differs from central's by more than the allowed offset. */
     public static final int CLOCK_OFF = 6;
     public static final int TIMED_OUT = 7;
-    /** The command needs the running node, and it does not answer. */
+    /** The command needs the running node, and it does not respond. */
     public static final int NODE_NOT_RUNNING = 8;
     /** The command needs the node stopped, and it is running. */
     public static final int NODE_RUNNING = 9;
