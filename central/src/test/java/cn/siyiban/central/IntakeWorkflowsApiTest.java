@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.siyiban.central.review.CaseArrivals;
 import cn.siyiban.core.applicant.ResidentIdNumber;
 import cn.siyiban.core.calendar.CalendarStore;
 import cn.siyiban.core.cases.CaseRecord;
@@ -18,6 +19,9 @@ import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.staff.StaffStore;
 import cn.siyiban.core.time.CountyClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -191,5 +195,37 @@ class IntakeWorkflowsApiTest {
         assertEquals("on_time", aheadRow.path("dueState").asText());
         assertTrue(aheadRow.path("clockOff").asBoolean(), aheadRow.toString());
         assertTrue(reviewer.get("/api/cases/" + ahead).json().path("clockOff").asBoolean());
+    }
+
+    /**
+     * A case recorded by a node whose clock was two days behind looks like an ordinary offline
+     * backlog by its times alone; the offset the sync monitor sampled after the arrival flags it.
+     */
+    @Test
+    void reviewListFlagsNodeClockBehind() throws Exception {
+        LocalDateTime now = CountyClock.system().now();
+        String behind = villageCase(now.minusDays(2), "received", null).caseNo();
+        assertFalse(listRow(reviewer, behind).path("clockOff").asBoolean(), "not flagged before a sample");
+        JsonNode unsampled = reviewer.get("/api/cases/" + behind).json();
+        assertTrue(unsampled.path("nodeClockOffsetSeconds").isNull(), unsampled.toString());
+
+        try (Connection connection = central.app.database().dataSource().getConnection();
+             PreparedStatement sample = connection.prepareStatement("INSERT INTO sy_sync_sample (point_code, "
+                     + "sampled_at, outgoing_batches, outgoing_rows, error_batches, lag_seconds, clock_offset_seconds)"
+                     + " VALUES (?, ?, 0, 0, 0, 0, ?)")) {
+            sample.setString(1, TestCentral.VILLAGE);
+            // Right after the arrival, so cases other tests take in later are not stamped.
+            sample.setTimestamp(2, Timestamp.valueOf(CountyClock.system().now().plusNanos(1_000_000)));
+            sample.setLong(3, -2 * 24 * 3600);
+            sample.executeUpdate();
+            int stamped = CaseArrivals.stampClockOffsets(connection, now.minusHours(1));
+            assertTrue(stamped >= 1, "stamped " + stamped);
+        }
+
+        JsonNode row = listRow(reviewer, behind);
+        assertTrue(row.path("clockOff").asBoolean(), row.toString());
+        JsonNode detail = reviewer.get("/api/cases/" + behind).json();
+        assertTrue(detail.path("clockOff").asBoolean(), detail.toString());
+        assertEquals(-2 * 24 * 3600, detail.path("nodeClockOffsetSeconds").asLong());
     }
 }

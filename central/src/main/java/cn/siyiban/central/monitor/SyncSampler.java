@@ -1,6 +1,7 @@
 package cn.siyiban.central.monitor;
 
 import cn.siyiban.central.settings.MonitorSettings;
+import cn.siyiban.central.review.CaseArrivals;
 import cn.siyiban.core.db.Database;
 import cn.siyiban.core.time.CountyClock;
 import cn.siyiban.core.web.Component;
@@ -114,6 +115,10 @@ public final class SyncSampler implements Component {
                     "DELETE FROM sy_sync_sample WHERE sampled_at < ?")) {
                 delete.setTimestamp(1, Timestamp.valueOf(sampledAt.minus(RETENTION)));
                 delete.executeUpdate();
+            }
+            int stamped = CaseArrivals.stampClockOffsets(connection, sampledAt.minus(RETENTION));
+            if (stamped > 0) {
+                log.debug("Stamped {} case arrivals with their node's clock offset", stamped);
             }
             return count;
         });

@@ -73,7 +73,8 @@ public final class ReviewRoutes {
      * @param dueState where the case stands against its promised time, a {@link DueState} code
      * @param arrivedAt when the case reached central by central's clock, null for cases that
      *                  arrived before central recorded arrivals
-     * @param clockOff whether the node's clock was ahead when it recorded {@code createdAt}
+     * @param clockOff whether the node's clock was more than 5 minutes ahead of or behind central's
+     *                 when it recorded {@code createdAt}, so its due date is off by as much
      */
     public record ListItem(String caseNo, String originPoint, String originPointName, String matterCode,
                            String matterName, String applicantName, boolean proxy, LocalDateTime createdAt,
@@ -111,25 +112,27 @@ public final class ReviewRoutes {
                 .sorted(Comparator.comparing(CaseSummary::createdAt).reversed())
                 .limit(LIST_LIMIT)
                 .toList();
-        Map<String, LocalDateTime> arrived = arrivals.arrivals(shown.stream().map(CaseSummary::caseNo).toList());
+        Map<String, CaseArrivals.Arrival> arrived = arrivals.arrivals(
+                shown.stream().map(CaseSummary::caseNo).toList());
         LocalDateTime now = clock.now();
         ctx.json(shown.stream().map(summary -> listItem(summary, names, arrived.get(summary.caseNo()), now)).toList());
     }
 
-    private static ListItem listItem(CaseSummary summary, Map<String, String> names, LocalDateTime arrivedAt,
+    private static ListItem listItem(CaseSummary summary, Map<String, String> names, CaseArrivals.Arrival arrival,
                                      LocalDateTime now) {
         DueState due = DueState.of(summary.createdAt(), summary.dueAt(), summary.status(), now);
         return new ListItem(summary.caseNo(), summary.originPoint(),
                 names.getOrDefault(summary.originPoint(), summary.originPoint()), summary.matterCode(),
                 summary.matterName(), summary.applicantName(), summary.proxy(), summary.createdAt(),
                 summary.dueAt(), summary.status().code(), summary.status().statusLabel(), due.code(), due.label(),
-                arrivedAt, CaseArrivals.clockOff(summary.createdAt(), arrivedAt));
+                arrival == null ? null : arrival.arrivedAt(), CaseArrivals.clockOff(summary.createdAt(), arrival));
     }
 
     /**
      * Returns the case as the node shows it, plus {@code hashChainProblems}: one Chinese sentence
-     * per broken link of the event history, empty when the history is intact; and {@code arrivedAt}
-     * and {@code clockOff} as in the list.
+     * per broken link of the event history, empty when the history is intact; {@code arrivedAt}
+     * and {@code clockOff} as in the list; and {@code nodeClockOffsetSeconds}, the origin node's
+     * clock minus central's measured after the arrival, or null.
      */
     private void detail(Context ctx) {
         CaseRecord record = visibleCase(ctx);
@@ -137,9 +140,10 @@ public final class ReviewRoutes {
         CaseView view = CaseView.of(record, pointName(names), this::staffName);
         ObjectNode body = mapper.valueToTree(view);
         body.set("hashChainProblems", mapper.valueToTree(HashChainVerifier.verify(record.events())));
-        LocalDateTime arrivedAt = arrivals.arrivals(List.of(record.caseNo())).get(record.caseNo());
-        body.set("arrivedAt", mapper.valueToTree(arrivedAt));
-        body.put("clockOff", CaseArrivals.clockOff(record.createdAt(), arrivedAt));
+        CaseArrivals.Arrival arrival = arrivals.arrivals(List.of(record.caseNo())).get(record.caseNo());
+        body.set("arrivedAt", mapper.valueToTree(arrival == null ? null : arrival.arrivedAt()));
+        body.set("nodeClockOffsetSeconds", mapper.valueToTree(arrival == null ? null : arrival.nodeClockOffsetSeconds()));
+        body.put("clockOff", CaseArrivals.clockOff(record.createdAt(), arrival));
         ctx.json(body);
     }
 

@@ -1,5 +1,6 @@
 package cn.siyiban.node.cli;
 
+import cn.siyiban.node.sync.CentralClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,15 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** Checks central from the technician's machine: reachability, clock offset and registration. */
 final class CentralProbe {
 
     /** SymmetricDS and the case due dates need the clocks to agree; beyond this, setup stops. */
-    static final Duration MAX_CLOCK_OFFSET = Duration.ofMinutes(5);
+    static final Duration MAX_CLOCK_OFFSET = CentralClock.MAX_OFFSET;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String centralUrl;
@@ -42,11 +41,8 @@ final class CentralProbe {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(centralUrl + "/health"))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Instant received = Instant.now();
-            Instant local = sent.plus(Duration.between(sent, received).dividedBy(2));
-            Duration offset = response.headers().firstValue("Date")
-                    .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
-                    .map(remote -> Duration.between(local, remote)).orElse(null);
+            Duration offset = CentralClock.offset(sent, Instant.now(), response.headers().firstValue("Date"))
+                    .orElse(null);
             JsonNode body;
             try {
                 body = JSON.readTree(response.body());

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -43,6 +44,7 @@ public final class NodeSync implements Component {
     private final LinkState link;
     private final RegistrationState registration;
     private final RegistrationCheck registrationCheck;
+    private final ClockWatch clockWatch;
     private volatile ClientSymmetricEngine engine;
 
     /**
@@ -63,6 +65,7 @@ public final class NodeSync implements Component {
         this.registration = new RegistrationState(point, settings.registrationToken());
         this.registrationCheck = new RegistrationCheck(settings.centralUrl(), point, level.nodeGroup(),
                 settings.registrationToken(), this::isRegistered);
+        this.clockWatch = new ClockWatch(settings.centralUrl());
     }
 
     @Override
@@ -79,7 +82,9 @@ public final class NodeSync implements Component {
                 EngineProperties.centralSyncUrl(settings.centralUrl()), syncDir,
                 jdbcUrl, "org.apache.derby.jdbc.EmbeddedDriver", "app", "app",
                 settings.timings());
-        ClientSymmetricEngine created = new ClientSymmetricEngine(EngineProperties.node(common), false);
+        Properties properties = EngineProperties.node(common);
+        settings.engineParameters().applyTo(properties);
+        ClientSymmetricEngine created = new ClientSymmetricEngine(properties, false);
         keepInstalledWhenDisabled(created);
         created.getExtensionService().addExtensionPoint(link);
         created.getExtensionService().addExtensionPoint(registration);
@@ -91,6 +96,7 @@ public final class NodeSync implements Component {
         if (!created.isRegistered()) {
             registrationCheck.start();
         }
+        clockWatch.start();
         log.info("SymmetricDS client engine {} started for point {}, central {}, registered: {}", engineName, point,
                 settings.centralUrl(), created.isRegistered());
     }
@@ -114,6 +120,7 @@ public final class NodeSync implements Component {
     @Override
     public void stop() {
         registrationCheck.stop();
+        clockWatch.stop();
         ClientSymmetricEngine current = engine;
         if (current != null) {
             current.stop();
@@ -138,10 +145,13 @@ public final class NodeSync implements Component {
                     : "正在向县级中心注册";
         }
         long[] waiting = database.query(NodeSync::outgoingWaiting);
+        Duration clockOffset = clockWatch.offset();
         return new SyncStatus(true, settings.centralUrl(), registered, snapshot.up(),
                 LocalDateTime.ofInstant(snapshot.since(), ZoneId.systemDefault()), problem,
                 lastSuccess(current, CommunicationType.PUSH), lastSuccess(current, CommunicationType.PULL),
-                waiting[0], waiting[1], database.query(NodeSync::batchesInError));
+                waiting[0], waiting[1], database.query(NodeSync::batchesInError),
+                clockOffset == null ? null : clockOffset.toSeconds(),
+                clockOffset == null ? null : CentralClock.problem(clockOffset));
     }
 
     /**

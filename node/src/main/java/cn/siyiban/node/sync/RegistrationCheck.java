@@ -10,9 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +32,7 @@ final class RegistrationCheck {
     private final java.util.function.BooleanSupplier registered;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile String problem;
-    private ScheduledExecutorService timer;
+    private final PeriodicTask timer = new PeriodicTask("registration-check", PERIOD, this::checkNow);
 
     /** @param registered whether the node has registered by now, which ends the checks */
     RegistrationCheck(String centralUrl, String point, String nodeGroup, String token,
@@ -47,28 +44,12 @@ final class RegistrationCheck {
         this.token = token;
     }
 
-    synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "registration-check");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::checkNow, 0, PERIOD.toSeconds(), TimeUnit.SECONDS);
+    void start() {
+        timer.start();
     }
 
-    synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    /** Ends the periodic checks from inside a check, without interrupting the checking thread. */
-    private synchronized void stopTimer() {
-        if (timer != null) {
-            timer.shutdown();
-            timer = null;
-        }
+    void stop() {
+        timer.stop();
     }
 
     /** Returns the last reason central gave for refusing, or null if it would admit the node. */
@@ -81,7 +62,7 @@ final class RegistrationCheck {
         if (registered.getAsBoolean()) {
             // Once registered the token is used up, so central would only report token_used.
             problem = null;
-            stopTimer();
+            timer.stopFromTask();
             return null;
         }
         String previous = problem;

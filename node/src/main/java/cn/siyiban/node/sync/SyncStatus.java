@@ -13,13 +13,17 @@ import java.time.LocalDateTime;
  * @param batchesWaiting batches captured here and not yet acknowledged by central
  * @param rowsWaiting rows in those batches
  * @param batchesInError batches in error in either direction
+ * @param clockOffsetSeconds central's clock minus this machine's at the last check, or null
+ *                           before a check reached central
+ * @param clockProblem a Chinese warning when the clocks differ by more than 5 minutes, or null
  */
 public record SyncStatus(boolean configured, String centralUrl, boolean registered, Boolean linkUp,
                          LocalDateTime linkSince, String problem, LocalDateTime lastPush, LocalDateTime lastPull,
-                         long batchesWaiting, long rowsWaiting, long batchesInError) {
+                         long batchesWaiting, long rowsWaiting, long batchesInError, Long clockOffsetSeconds,
+                         String clockProblem) {
 
     public static SyncStatus standalone() {
         return new SyncStatus(false, null, false, null, null, "本节点未配置县级中心地址，只在本机保存办件", null, null,
-                0, 0, 0);
+                0, 0, 0, null, null);
     }
 }

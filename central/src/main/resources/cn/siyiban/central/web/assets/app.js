@@ -124,8 +124,20 @@
     return mb >= 1024 ? (mb / 1024).toFixed(1) + ' GB' : Math.round(mb) + ' MB';
   }
 
+  /** Formats a number of seconds as days and hours, hours and minutes, or seconds alone. */
+  function formatSeconds(seconds) {
+    var days = Math.floor(seconds / 86400);
+    var hours = Math.floor((seconds % 86400) / 3600);
+    var minutes = Math.floor((seconds % 3600) / 60);
+    if (days > 0) { return days + ' 天 ' + hours + ' 小时'; }
+    if (hours > 0) { return hours + ' 小时 ' + minutes + ' 分钟'; }
+    if (minutes > 0) { return minutes + ' 分钟'; }
+    return seconds + ' 秒';
+  }
+
   window.SY = {
     el: el, api: api, ready: ready, showError: showError, query: query, lastPathSegment: lastPathSegment,
-    formatDate: formatDate, formatDateTime: formatDateTime, formatDue: formatDue, formatBytes: formatBytes
+    formatDate: formatDate, formatDateTime: formatDateTime, formatDue: formatDue, formatBytes: formatBytes,
+    formatSeconds: formatSeconds
   };
 }());

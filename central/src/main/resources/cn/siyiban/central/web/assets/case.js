@@ -69,12 +69,19 @@
     document.getElementById('comment-label').textContent = decision === 'reject' ? '不予批准理由（必填）' : '审批意见';
   }
 
-  /** Returns when the case reached central, with a warning where the node's clock was ahead. */
+  /** Returns when the case reached central, with a warning where the node's clock was off. */
   function arrival(c) {
     if (!c.arrivedAt) { return ''; }
     var text = SY.formatDateTime(c.arrivedAt);
-    if (c.clockOff) { text += '（受理点时钟偏快，受理时间不可信）'; }
+    if (c.clockOff) { text += '（受理点时钟' + clockDirection(c) + '，受理时间和办理时限不可信）'; }
     return text;
+  }
+
+  /** Says which way the origin node's clock was off; the offset is the node's minus central's. */
+  function clockDirection(c) {
+    var offset = c.nodeClockOffsetSeconds;
+    if (offset === null || offset === undefined) { return '偏快'; }
+    return (offset > 0 ? '偏快 ' : '偏慢 ') + SY.formatSeconds(Math.abs(offset));
   }
 
   function render(c) {

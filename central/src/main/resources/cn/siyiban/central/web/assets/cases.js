@@ -11,8 +11,9 @@
     var cell = el('td', { className: 'time-flags' });
     if (c.dueStateLabel) { cell.appendChild(el('span', { className: 'due due-' + c.dueState, text: c.dueStateLabel })); }
     if (c.clockOff) {
-      cell.appendChild(el('span', { className: 'clock-off', text: '受理点时钟偏快',
-        title: '受理时间 ' + SY.formatDateTime(c.createdAt) + ' 晚于到达县中心的时间 ' + SY.formatDateTime(c.arrivedAt) }));
+      cell.appendChild(el('span', { className: 'clock-off', text: '受理点时钟不准',
+        title: '受理时间 ' + SY.formatDateTime(c.createdAt) + '（受理点时钟），到达县中心 '
+          + SY.formatDateTime(c.arrivedAt) + '（县中心时钟）；办理时限按受理点时钟计算' }));
     }
     return cell;
   }

@@ -56,8 +56,8 @@
 
   function offsetText(seconds) {
     if (seconds === null || seconds === undefined) { return '—'; }
-    if (seconds > 0) { return '快 ' + seconds + ' 秒'; }
-    if (seconds < 0) { return '慢 ' + (-seconds) + ' 秒'; }
+    if (seconds > 0) { return '快 ' + SY.formatSeconds(seconds); }
+    if (seconds < 0) { return '慢 ' + SY.formatSeconds(-seconds); }
     return '0 秒';
   }
 

@@ -104,11 +104,12 @@
           parts.push('下载 ' + time(s.lastPull));
           parts.push('待上传 ' + s.rowsWaiting + ' 条');
           if (s.batchesInError > 0) { parts.push('错误批次 ' + s.batchesInError); }
+          if (s.clockProblem) { parts.push('本机时钟不准'); }
         }
         text.textContent = '同步：' + parts.join('，');
-        text.title = s.problem || '';
+        text.title = [s.problem, s.clockProblem].filter(Boolean).join('\n');
         box.className = 'sync-state' + (s.batchesInError > 0 || s.linkUp === false || (s.configured && !s.registered)
-          ? ' sync-problem' : '');
+          || s.clockProblem ? ' sync-problem' : '');
         button.hidden = !s.configured;
       }, function () { text.textContent = '同步：状态未知'; });
     }
