@@ -144,10 +144,12 @@ public final class CentralApp {
     private static Properties engineProperties(CentralSettings settings) {
         // SymmetricDS opens the application's own Derby database. Derby makes the user name the
         // default schema, so the user app reaches the APP schema the application's pool uses.
-        return EngineProperties.central(EngineProperties.common(EngineProperties.CENTRAL_ENGINE, "central",
-                COUNTY_POINT, EngineProperties.centralSyncUrl(settings.publicUrl()), "", settings.syncDir(),
+        Properties properties = EngineProperties.central(EngineProperties.common(EngineProperties.CENTRAL_ENGINE,
+                "central", COUNTY_POINT, EngineProperties.centralSyncUrl(settings.publicUrl()), "", settings.syncDir(),
                 Database.derbyUrl(settings.databaseDir()), "org.apache.derby.jdbc.EmbeddedDriver", "app", "app",
                 settings.syncTimings()));
+        settings.engineParameters().applyTo(properties);
+        return properties;
     }
 
     private static void createDemoAccounts(CentralSettings settings, Database database, CountyClock clock) {

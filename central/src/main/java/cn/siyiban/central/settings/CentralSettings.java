@@ -1,5 +1,6 @@
 package cn.siyiban.central.settings;
 
+import cn.siyiban.sync.EngineParameters;
 import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
 
@@ -18,11 +19,13 @@ import java.nio.file.Path;
  * @param logDir folder of the rolling log files
  * @param sessionTimeoutMinutes idle minutes after which a user must log in again
  * @param syncTimings periods of SymmetricDS's push, pull, routing and heartbeat jobs
+ * @param engineParameters SymmetricDS parameters the settings file sets directly
  * @param monitor thresholds and sampling of the sync monitor
  */
 public record CentralSettings(Path dataDir, String host, int port, String publicUrl, boolean demo,
                               String demoVillage, String demoTownship, Path logDir, int sessionTimeoutMinutes,
-                              SyncTimings syncTimings, MonitorSettings monitor) {
+                              SyncTimings syncTimings, EngineParameters engineParameters,
+                              MonitorSettings monitor) {
 
     public Path databaseDir() {
         return dataDir.resolve("db");
@@ -40,6 +43,6 @@ public record CentralSettings(Path dataDir, String host, int port, String public
         return new CentralSettings(dir, "127.0.0.1", 0, "http://127.0.0.1:0", true,
                 CentralSettingsLoader.DEFAULT_DEMO_VILLAGE, CentralSettingsLoader.DEFAULT_DEMO_TOWNSHIP,
                 dir.resolve("logs"), CentralSettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, SyncTimings.defaults(),
-                MonitorSettings.defaults());
+                EngineParameters.none(), MonitorSettings.defaults());
     }
 }

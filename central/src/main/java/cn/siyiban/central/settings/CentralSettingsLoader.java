@@ -6,6 +6,8 @@ import cn.siyiban.core.network.ServicePoint;
 import cn.siyiban.core.settings.CommandLineParser;
 import cn.siyiban.core.settings.ParsedCommandLine;
 import cn.siyiban.core.settings.SettingValues;
+import cn.siyiban.core.settings.SettingsException;
+import cn.siyiban.sync.EngineParameters;
 import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,7 +140,15 @@ public final class CentralSettingsLoader {
                 values.longInteger(SYNC_ROUTING_PERIOD_MS, MIN_PERIOD_MS, MAX_PERIOD_MS),
                 values.longInteger(SYNC_HEARTBEAT_PERIOD_MS, 1_000, MAX_PERIOD_MS));
         return new CentralSettings(dataDir, host, port, publicUrl, demo, village, township, logDir, timeout, timings,
-                monitor(values, timings.heartbeatMillis()));
+                engineParameters(values), monitor(values, timings.heartbeatMillis()));
+    }
+
+    private static EngineParameters engineParameters(SettingValues values) {
+        try {
+            return EngineParameters.of(values.withPrefix(SettingValues.ENGINE_PREFIX));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("设置文件中的 SymmetricDS 参数不可用，请删除或改正该行 / invalid SymmetricDS parameter: " + e.getMessage());
+        }
     }
 
     private static MonitorSettings monitor(SettingValues values, long heartbeatMillis) {

@@ -23,6 +23,13 @@ import java.util.Properties;
  */
 public final class SettingValues {
 
+    /**
+     * Prefix of the keys a settings file may use to set a SymmetricDS parameter directly, such as
+     * {@code symmetric.job.purge.outgoing.cron}. They are for tuning by an engineer and for tests
+     * that need a job to run often; {@link #withPrefix} returns them without the prefix.
+     */
+    public static final String ENGINE_PREFIX = "symmetric.";
+
     /** A setting's text and where it came from, for error messages. */
     private record Value(String text, String source) {
     }
@@ -75,13 +82,25 @@ public final class SettingValues {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : properties.stringPropertyNames()) {
-            if (!keys.contains(key)) {
+            if (!keys.contains(key) && !(key.startsWith(ENGINE_PREFIX) && key.length() > ENGINE_PREFIX.length())) {
                 throw new SettingsException("设置文件 " + file + " 中有未知的设置 " + key + "，可用的设置为 " + keys
-                        + " / unknown setting " + key + " in " + file + "; known settings are " + keys);
+                        + " 和以 " + ENGINE_PREFIX + " 开头的 SymmetricDS 参数 / unknown setting " + key + " in " + file
+                        + "; known settings are " + keys + " and SymmetricDS parameters prefixed with " + ENGINE_PREFIX);
             }
             values.put(key, properties.getProperty(key).strip());
         }
         return values;
+    }
+
+    /** Returns every setting whose key starts with {@code prefix}, keyed without the prefix. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> found = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key.substring(prefix.length()), value.text().strip());
+            }
+        });
+        return found;
     }
 
     /** Returns whether {@code key} has a value from any source, its default included. */

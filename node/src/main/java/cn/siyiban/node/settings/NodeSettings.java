@@ -1,6 +1,7 @@
 package cn.siyiban.node.settings;
 
 import cn.siyiban.node.sync.SyncSettings;
+import cn.siyiban.sync.EngineParameters;
 import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
 
@@ -39,6 +40,7 @@ public record NodeSettings(Path dataDir, String host, int port, String pointCode
     /** Returns a demo node at {@code point} keeping its data in {@code dir}, on a free local port. */
     public static NodeSettings demo(Path dir, String point) {
         return new NodeSettings(dir, "127.0.0.1", 0, point, true, dir.resolve("logs"),
-                SettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, new SyncSettings(null, null, SyncTimings.defaults()));
+                SettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, new SyncSettings(null, null, SyncTimings.defaults(),
+                EngineParameters.none()));
     }
 }

@@ -6,6 +6,7 @@ import cn.siyiban.core.network.ServicePoint;
 import cn.siyiban.core.settings.SettingValues;
 import cn.siyiban.core.settings.SettingsException;
 import cn.siyiban.node.sync.SyncSettings;
+import cn.siyiban.sync.EngineParameters;
 import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,7 +93,14 @@ public final class SettingsLoader {
         SyncTimings timings = new SyncTimings(values.integer(SYNC_PUSH_MS, 200, 3_600_000),
                 values.integer(SYNC_PULL_MS, 200, 3_600_000), defaults.routingMillis(),
                 values.integer(SYNC_HEARTBEAT_MS, 1_000, 3_600_000));
-        return new SyncSettings(centralUrl == null || centralUrl.isEmpty() ? null : centralUrl, token, timings);
+        EngineParameters parameters;
+        try {
+            parameters = EngineParameters.of(values.withPrefix(SettingValues.ENGINE_PREFIX));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("设置文件中的 SymmetricDS 参数不可用，请删除或改正该行 / invalid SymmetricDS parameter: " + e.getMessage());
+        }
+        return new SyncSettings(centralUrl == null || centralUrl.isEmpty() ? null : centralUrl, token, timings,
+                parameters);
     }
 
     static String environmentName(String key) {

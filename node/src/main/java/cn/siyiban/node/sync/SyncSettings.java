@@ -1,5 +1,6 @@
 package cn.siyiban.node.sync;
 
+import cn.siyiban.sync.EngineParameters;
 import cn.siyiban.sync.SyncTimings;
 
 /**
@@ -9,8 +10,10 @@ import cn.siyiban.sync.SyncTimings;
  *                   standalone node that never syncs (a demo without central)
  * @param registrationToken the one-time token a county admin issued for this point; needed only
  *                          until the node has registered
+ * @param engineParameters SymmetricDS parameters the settings file sets directly
  */
-public record SyncSettings(String centralUrl, String registrationToken, SyncTimings timings) {
+public record SyncSettings(String centralUrl, String registrationToken, SyncTimings timings,
+                           EngineParameters engineParameters) {
 
     public boolean enabled() {
         return centralUrl != null && !centralUrl.isBlank();

@@ -82,4 +82,25 @@ class SettingsLoaderTest {
         assertTrue(option.getMessage().contains("--prot"), option.getMessage());
         assertTrue(key.getMessage().contains("point.kode"), key.getMessage());
     }
+
+    @Test
+    void symmetricParametersPassThrough(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, "point.code=321323101001\nsymmetric.job.purge.outgoing.cron=*/5 * * * * *\n");
+
+        NodeSettings settings = load(Map.of(), "--config", file.toString());
+
+        assertEquals(Map.of("job.purge.outgoing.cron", "*/5 * * * * *"),
+                settings.sync().engineParameters().asMap());
+    }
+
+    @Test
+    void reservedSymmetricParameterRejected(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, "point.code=321323101001\nsymmetric.external.id=321323101002\n");
+
+        SettingsException e = assertThrows(SettingsException.class, () -> load(Map.of(), "--config", file.toString()));
+
+        assertTrue(e.getMessage().contains("external.id"), e.getMessage());
+    }
 }
