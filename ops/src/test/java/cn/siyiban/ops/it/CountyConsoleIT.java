@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,9 +44,9 @@ class CountyConsoleIT {
     @BeforeAll
     void startNetwork() {
         cluster = new SyncCluster("console");
-        Path centralConfig = config("central.properties", "sync.heartbeat.period.ms=" + HEARTBEAT_MS + "\n"
+        Path centralConfig = cluster.writeConfig("central.properties", "sync.heartbeat.period.ms=" + HEARTBEAT_MS + "\n"
                 + "monitor.offline.after.seconds=" + OFFLINE_AFTER_SECONDS + "\n");
-        Path nodeConfig = config("node.properties", "sync.heartbeat.period.ms=" + HEARTBEAT_MS + "\n");
+        Path nodeConfig = cluster.writeConfig("node.properties", "sync.heartbeat.period.ms=" + HEARTBEAT_MS + "\n");
         cluster.startCentral(List.of("--config", centralConfig.toString()));
         village = cluster.startNode("village", SyncCluster.VILLAGE,
                 cluster.issueToken(SyncCluster.VILLAGE, "register"), List.of("--config", nodeConfig.toString()));
@@ -59,16 +56,6 @@ class CountyConsoleIT {
         assertTrue(SyncCluster.awaitRegistered(township, "clerk2").path("registered").asBoolean(),
                 "township registered");
         admin = Api.login(cluster.centralUrl(), "admin", SyncCluster.PASSWORD);
-    }
-
-    private Path config(String name, String text) {
-        try {
-            Path file = cluster.root.resolve(name);
-            Files.writeString(file, text);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @AfterAll

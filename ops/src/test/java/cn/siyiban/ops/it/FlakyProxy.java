@@ -32,6 +32,7 @@ final class FlakyProxy implements AutoCloseable {
     private final AtomicInteger resets = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private volatile boolean closed;
+    private volatile boolean down;
 
     /**
      * @param cutShare       share of connections to cut, 0 to 1
@@ -46,6 +47,14 @@ final class FlakyProxy implements AutoCloseable {
         this.acceptor = new Thread(this::accept, "flaky-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * Takes the link down or brings it back. While down, the proxy resets every new connection at
+     * once, as a village link that is out; connections already open end within their lifetime.
+     */
+    void setDown(boolean down) {
+        this.down = down;
     }
 
     int port() {
@@ -73,6 +82,11 @@ final class FlakyProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = server.accept();
+                if (down) {
+                    client.setSoLinger(true, 0);
+                    closeQuietly(client);
+                    continue;
+                }
                 connections.incrementAndGet();
                 boolean cutThis;
                 int budget;

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A node or central started from its packaged jar as a separate JVM on 127.0.0.1, with its
@@ -24,6 +26,7 @@ final class ServerProcess implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private final int port;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     private ServerProcess(String name, List<String> command, Path log, int port) {
@@ -49,6 +52,12 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(name, command, dataDir.resolveSibling(dataDir.getFileName() + ".log"), port);
     }
 
+    /** Adds environment variables for the JVM, such as a preloaded library; call before {@link #start}. */
+    ServerProcess withEnvironment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -57,16 +66,27 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the JVM and waits until {@code /health} returns 200. */
+    /**
+     * Starts the JVM and waits until {@code /health} returns 200. A JVM that does not become
+     * healthy is killed, so a failed start leaves no process behind.
+     */
     ServerProcess start() {
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
-        awaitHealthy(Duration.ofSeconds(90));
+        try {
+            // Generous, because a start on a 2-core machine busy with builds can take a minute.
+            awaitHealthy(Duration.ofSeconds(180));
+        } catch (RuntimeException e) {
+            kill();
+            throw e;
+        }
         return this;
     }
 

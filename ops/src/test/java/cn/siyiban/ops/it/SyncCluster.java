@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Central, a township node and a village node of the real network, each a separate JVM on
@@ -61,12 +62,27 @@ final class SyncCluster implements AutoCloseable {
 
     /** Starts central as {@link #startCentral()} does, with further command line arguments. */
     ServerProcess startCentral(List<String> extraArgs) {
+        return startCentral(extraArgs, Map.of());
+    }
+
+    /** Starts central with further command line arguments and environment variables for its JVM. */
+    ServerProcess startCentral(List<String> extraArgs, Map<String, String> environment) {
         List<String> args = new ArrayList<>(List.of("--demo", "--public-url", centralUrl(), "--demo-village", VILLAGE,
                 "--demo-township", TOWNSHIP));
         args.addAll(extraArgs);
-        central = ServerProcess.of("central", centralJar(), root.resolve("central"), centralPort, args).start();
+        central = ServerProcess.of("central", centralJar(), root.resolve("central"), centralPort, args)
+                .withEnvironment(environment).start();
         started.add(central);
         return central;
+    }
+
+    /** Writes a configuration file into the cluster's folder; returns its path for {@code --config}. */
+    Path writeConfig(String name, String text) {
+        try {
+            return Files.writeString(root.resolve(name), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Issues a registration token for {@code point} as the demo admin. */
@@ -87,11 +103,17 @@ final class SyncCluster implements AutoCloseable {
 
     /** Starts a demo node as {@link #startNode(String, String, String)} does, with further arguments. */
     ServerProcess startNode(String name, String point, String token, List<String> extraArgs) {
+        return startNode(name, point, token, extraArgs, Map.of());
+    }
+
+    /** Starts a demo node with further arguments and environment variables for its JVM. */
+    ServerProcess startNode(String name, String point, String token, List<String> extraArgs,
+                            Map<String, String> environment) {
         List<String> args = new ArrayList<>(List.of("--demo", "--point", point, "--central", centralUrl(),
                 "--token", token));
         args.addAll(extraArgs);
         ServerProcess node = ServerProcess.of(name, nodeJar(), root.resolve(name), ServerProcess.freePort(), args)
-                .start();
+                .withEnvironment(environment).start();
         started.add(node);
         return node;
     }
