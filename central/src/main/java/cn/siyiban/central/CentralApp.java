@@ -1,6 +1,8 @@
 package cn.siyiban.central;
 
 import cn.siyiban.central.audit.AuditLog;
+import cn.siyiban.central.bundles.BundleAdminRoutes;
+import cn.siyiban.central.bundles.BundleLookupRoutes;
 import cn.siyiban.central.calendar.CalendarRoutes;
 import cn.siyiban.central.catalogue.CataloguePublisher;
 import cn.siyiban.central.catalogue.CatalogueRoutes;
@@ -20,6 +22,8 @@ import cn.siyiban.central.review.CaseArrivals;
 import cn.siyiban.central.review.ReviewRoutes;
 import cn.siyiban.central.workflows.CommitmentCheckRoutes;
 import cn.siyiban.central.workflows.MissingMaterialsRoutes;
+import cn.siyiban.central.workflows.BundleShareReport;
+import cn.siyiban.central.workflows.BundleShareReportRoutes;
 import cn.siyiban.central.workflows.ProxyReport;
 import cn.siyiban.central.workflows.ProxyReportRoutes;
 import cn.siyiban.central.settings.CentralSettings;
@@ -27,6 +31,8 @@ import cn.siyiban.central.staff.StaffRoutes;
 import cn.siyiban.central.sync.CentralSync;
 import cn.siyiban.central.sync.RegistrationGate;
 import cn.siyiban.central.sync.RegistrationTokenStore;
+import cn.siyiban.core.bundles.BundleReader;
+import cn.siyiban.core.bundles.BundleSubmissionStore;
 import cn.siyiban.core.calendar.CalendarStore;
 import cn.siyiban.core.cases.CaseHistory;
 import cn.siyiban.core.cases.CaseStore;
@@ -84,6 +90,8 @@ public final class CentralApp {
         PAGES.put("/cases/{caseNo}", "case.html");
         PAGES.put("/overdue-supplements", "overdue-supplements.html");
         PAGES.put("/proxy-report", "proxy-report.html");
+        PAGES.put("/bundle-report", "bundle-report.html");
+        PAGES.put("/bundles", "bundles.html");
         PAGES.put("/calendar", "calendar.html");
         PAGES.put("/registrations", "registrations.html");
         PAGES.put("/sync-status", "sync-status.html");
@@ -199,6 +207,10 @@ public final class CentralApp {
             new MissingMaterialsRoutes(cases, new CaseHistory(cases, clock, COUNTY_POINT), staffStore, pointNames,
                     clock, mapper).register(routes);
             new ProxyReportRoutes(new ProxyReport(database, points), clock).register(routes);
+            new BundleShareReportRoutes(new BundleShareReport(database), clock).register(routes);
+            new BundleLookupRoutes(new BundleReader(new BundleSubmissionStore(database), cases), cases, staffStore,
+                    pointNames).register(routes);
+            new BundleAdminRoutes(database, catalogue, audit, clock, mapper).register(routes);
             new CommitmentCheckRoutes(new CommitmentChecks(cases, clock), new CommitmentBlocks(database), cases, clock,
                     mapper).register(routes);
             registrations.register(routes);

@@ -1,5 +1,9 @@
 package cn.siyiban.node;
 
+import cn.siyiban.core.bundles.BundleIntakeService;
+import cn.siyiban.core.bundles.BundleReader;
+import cn.siyiban.core.bundles.BundleStore;
+import cn.siyiban.core.bundles.BundleSubmissionStore;
 import cn.siyiban.core.calendar.CalendarStore;
 import cn.siyiban.core.cases.CaseHistory;
 import cn.siyiban.core.cases.CaseStore;
@@ -16,6 +20,7 @@ import cn.siyiban.core.time.CountyClock;
 import cn.siyiban.core.seed.DemoAccounts;
 import cn.siyiban.core.web.LoginRoutes;
 import cn.siyiban.core.web.SessionGuard;
+import cn.siyiban.node.bundles.BundleRoutes;
 import cn.siyiban.node.cases.CaseRoutes;
 import cn.siyiban.node.cases.ProxyStepRoutes;
 import cn.siyiban.node.cases.SupplementApplier;
@@ -62,6 +67,8 @@ public final class NodeApp {
         PAGES.put("/", "search.html");
         PAGES.put("/intake", "intake.html");
         PAGES.put("/receipt/{caseNo}", "receipt.html");
+        PAGES.put("/bundle-intake", "bundle-intake.html");
+        PAGES.put("/bundles/{bundleNo}", "bundle-receipt.html");
         PAGES.put("/cases", "cases.html");
         PAGES.put("/cases/{caseNo}", "case.html");
         PAGES.put("/notice/missing/{caseNo}", "missing-notice.html");
@@ -163,6 +170,10 @@ public final class NodeApp {
                 pointNames, clock, mapper);
         ProxyStepRoutes proxySteps = new ProxyStepRoutes(new ProxySteps(cases, new CaseHistory(cases, clock, point)),
                 cases, staffStore, pointNames, mapper);
+        BundleSubmissionStore submissions = new BundleSubmissionStore(database);
+        BundleRoutes bundleRoutes = new BundleRoutes(new BundleIntakeService(intake, new BundleStore(database),
+                catalogue, submissions, clock), new BundleStore(database), new BundleReader(submissions, cases), cases,
+                staffStore, pointNames, mapper);
         HealthRoutes health = new HealthRoutes(cases, pointNames, point, Version.current());
         PageRoutes pages = new PageRoutes("/cn/siyiban/node/web/pages/", PAGES);
         LocalRoutes local = new LocalRoutes(LocalToken.ensure(settings.dataDir()), point, Version.current(),
@@ -173,6 +184,7 @@ public final class NodeApp {
             login.register(routes);
             new MatterRoutes(catalogue).register(routes);
             caseRoutes.register(routes);
+            bundleRoutes.register(routes);
             proxySteps.register(routes);
             new SupplementRoutes(supplements(database, clock, point), cases, mapper).register(routes);
             new CaseNumberCode().register(routes);

@@ -23,9 +23,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -43,7 +40,7 @@ import java.util.Map;
  */
 public final class MissingMaterialsRoutes {
 
-    private static final String CASES_SQL = load("cases-with-missing-materials.sql");
+    private static final String CASES_SQL = WorkflowSql.load("cases-with-missing-materials.sql");
 
     private final CaseStore cases;
     private final CaseHistory history;
@@ -152,18 +149,6 @@ public final class MissingMaterialsRoutes {
             return mapper.writeValueAsString(Map.of("comment", comment));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write termination detail", e);
-        }
-    }
-
-    private static String load(String name) {
-        String path = "/cn/siyiban/central/workflows/" + name;
-        try (InputStream in = MissingMaterialsRoutes.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class path resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
         }
     }
 }

@@ -6,9 +6,6 @@ import cn.siyiban.core.network.PointLevel;
 import cn.siyiban.core.network.PointStore;
 import cn.siyiban.core.network.ServicePoint;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -29,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class ProxyReport {
 
-    private static final String CASES_SQL = load("proxy-cases.sql");
+    private static final String CASES_SQL = WorkflowSql.load("proxy-cases.sql");
 
     private final Database database;
     private final PointStore points;
@@ -144,17 +141,5 @@ public final class ProxyReport {
             }
             return cases;
         });
-    }
-
-    private static String load(String name) {
-        String path = "/cn/siyiban/central/workflows/" + name;
-        try (InputStream in = ProxyReport.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class path resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
     }
 }

@@ -13,6 +13,8 @@ import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.time.CountyClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -55,9 +57,51 @@ public final class IntakeService {
         this.commitmentBlocks = new CommitmentBlocks(cases.database());
     }
 
+    /**
+     * An intake request that passed every check, ready to be saved.
+     *
+     * @param supplementDue last day to supply the materials in {@code tolerated}, null when none is missing
+     * @param tolerated ids of the required materials accepted as missing (容缺), in catalogue order
+     */
+    public record CheckedIntake(Applicant applicant, Matter matter, boolean proxy, List<CaseMaterial> materials,
+                                LocalDateTime dueAt, LocalDate supplementDue, List<String> tolerated,
+                                LocalDateTime now) {
+    }
+
     public IntakeResult takeIn(IntakeRequest request, Staff clerk) {
         LocalDateTime now = clock.now();
         String requestKey = checkRequestKey(request.requestKey());
+        CheckedIntake checked = check(request, now);
+
+        IntakeResult result;
+        try {
+            result = save(clerk, requestKey, checked);
+        } catch (DatabaseException e) {
+            // A simultaneous request with the same key committed first; return its case.
+            Optional<CaseRecord> saved = requestKey == null ? Optional.empty()
+                    : cases.database().query(connection -> CaseStore.findByRequestKey(connection, pointCode, requestKey));
+            if (saved.isEmpty() || !e.isDuplicateKey()) {
+                throw e;
+            }
+            result = new IntakeResult(saved.get(), false);
+        }
+        Applicant applicant = checked.applicant();
+        if (result.created()) {
+            log.info("Took in case {} for matter {} by {} (applicant id {}, phone {})", result.record().caseNo(),
+                    checked.matter().code(), clerk.username(), ResidentIdNumber.mask(applicant.idNumber()),
+                    PhoneNumber.mask(applicant.phone()));
+        } else {
+            log.info("Returned case {} already saved for repeated request key", result.record().caseNo());
+        }
+        return result;
+    }
+
+    /**
+     * Checks {@code request} against the catalogue, the material rules (key materials, 容缺 and
+     * 告知承诺) and the applicant's commitment record, without writing anything. {@code now} is the
+     * intake time the due dates count from.
+     */
+    public CheckedIntake check(IntakeRequest request, LocalDateTime now) {
         if (request.applicant() == null) {
             throw DomainException.invalid("missing_applicant", "缺少申请人信息", "applicant");
         }
@@ -69,7 +113,6 @@ public final class IntakeService {
             throw DomainException.invalid("proxy_not_allowed",
                     "事项“" + matter.name() + "”不可代办，请申请人本人到窗口办理", "proxy");
         }
-        String caseId = UUID.randomUUID().toString();
         List<CaseMaterial> materials = checkMaterials(matter, request.materials());
         LocalDateTime dueAt = DueDates.dueAt(matter, now, calendar.calendar());
         List<String> tolerated = toleratedIds(matter, materials);
@@ -81,33 +124,10 @@ public final class IntakeService {
                     "申请人曾有告知承诺经核查不实的记录，暂不适用告知承诺和容缺受理，请收齐全部材料后受理",
                     Map.of("committed", committed, "tolerated", tolerated));
         }
-
-        IntakeResult result;
-        try {
-            result = save(request, clerk, requestKey, now, applicant, matter, caseId, materials, dueAt,
-                    supplementDue, tolerated);
-        } catch (DatabaseException e) {
-            // A simultaneous request with the same key committed first; return its case.
-            Optional<CaseRecord> saved = requestKey == null ? Optional.empty()
-                    : cases.database().query(connection -> CaseStore.findByRequestKey(connection, pointCode, requestKey));
-            if (saved.isEmpty() || !e.isDuplicateKey()) {
-                throw e;
-            }
-            result = new IntakeResult(saved.get(), false);
-        }
-        if (result.created()) {
-            log.info("Took in case {} for matter {} by {} (applicant id {}, phone {})", result.record().caseNo(),
-                    matter.code(), clerk.username(), ResidentIdNumber.mask(applicant.idNumber()),
-                    PhoneNumber.mask(applicant.phone()));
-        } else {
-            log.info("Returned case {} already saved for repeated request key", result.record().caseNo());
-        }
-        return result;
+        return new CheckedIntake(applicant, matter, request.proxy(), materials, dueAt, supplementDue, tolerated, now);
     }
 
-    private IntakeResult save(IntakeRequest request, Staff clerk, String requestKey, LocalDateTime now,
-                              Applicant applicant, Matter matter, String caseId, List<CaseMaterial> materials,
-                              LocalDateTime dueAt, LocalDate supplementDue, List<String> tolerated) {
+    private IntakeResult save(Staff clerk, String requestKey, CheckedIntake checked) {
         return cases.database().inTransaction(connection -> {
             if (requestKey != null) {
                 Optional<CaseRecord> saved = CaseStore.findByRequestKey(connection, pointCode, requestKey);
@@ -115,20 +135,37 @@ public final class IntakeService {
                     return new IntakeResult(saved.get(), false);
                 }
             }
-            int catalogueVersion = CatalogueStore.currentVersionOf(connection);
-            CaseNumber caseNo = CaseStore.nextCaseNumber(connection, pointCode, now.toLocalDate());
-            String eventId = UUID.randomUUID().toString();
-            String detail = intakeDetail(caseNo, supplementDue, tolerated);
-            CaseEvent intake = new CaseEvent(eventId, caseId, pointCode, pointCode, CaseEventType.INTAKE,
-                    clerk.username(), now, detail, null,
-                    EventHash.of(eventId, caseId, pointCode, pointCode, CaseEventType.INTAKE, clerk.username(), now,
-                            detail, null));
-            CaseRecord record = new CaseRecord(caseId, caseNo.toString(), pointCode, matter.code(), matter.name(),
-                    matter.department(), catalogueVersion, applicant, request.proxy(), clerk.username(), now, dueAt,
-                    materials, List.of(intake));
-            CaseStore.insert(connection, record, requestKey);
-            return new IntakeResult(record, true);
+            return new IntakeResult(insert(connection, checked, clerk, requestKey), true);
         });
+    }
+
+    /**
+     * Allocates the case number and inserts the case, its materials and its intake event inside
+     * the caller's transaction. {@code requestKey} may be null.
+     */
+    public CaseRecord insert(Connection connection, CheckedIntake checked, Staff clerk, String requestKey)
+            throws SQLException {
+        LocalDateTime now = checked.now();
+        Matter matter = checked.matter();
+        String caseId = UUID.randomUUID().toString();
+        int catalogueVersion = CatalogueStore.currentVersionOf(connection);
+        CaseNumber caseNo = CaseStore.nextCaseNumber(connection, pointCode, now.toLocalDate());
+        String eventId = UUID.randomUUID().toString();
+        String detail = intakeDetail(caseNo, checked.supplementDue(), checked.tolerated());
+        CaseEvent intake = new CaseEvent(eventId, caseId, pointCode, pointCode, CaseEventType.INTAKE,
+                clerk.username(), now, detail, null,
+                EventHash.of(eventId, caseId, pointCode, pointCode, CaseEventType.INTAKE, clerk.username(), now,
+                        detail, null));
+        CaseRecord record = new CaseRecord(caseId, caseNo.toString(), pointCode, matter.code(), matter.name(),
+                matter.department(), catalogueVersion, checked.applicant(), checked.proxy(), clerk.username(), now,
+                checked.dueAt(), checked.materials(), List.of(intake));
+        CaseStore.insert(connection, record, requestKey);
+        return record;
+    }
+
+    /** Returns the point this service takes cases in for. */
+    public String pointCode() {
+        return pointCode;
     }
 
     /** Returns the ids of the required materials accepted as missing (容缺), in catalogue order. */
@@ -190,7 +227,8 @@ public final class IntakeService {
         }
     }
 
-    private static String checkRequestKey(String key) {
+    /** Returns the stripped key, or null when the form sent none; rejects a key that is too long or not printable ASCII. */
+    public static String checkRequestKey(String key) {
         if (key == null || key.isBlank()) {
             return null;
         }

@@ -1,5 +1,7 @@
 package cn.siyiban.core.seed;
 
+import cn.siyiban.core.bundles.BundleSeed;
+import cn.siyiban.core.bundles.BundleStore;
 import cn.siyiban.core.calendar.CalendarStore;
 import cn.siyiban.core.calendar.WorkingDayCalendar;
 import cn.siyiban.core.catalogue.CatalogueCsv;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty database with the reference data shipped in siyiban-core: the network, the
- * seed catalogue as version 1, and the national calendar. Central runs it at its first start.
+ * seed catalogue as version 1, the shipped bundles (一件事) and the national calendar. Central
+ * runs it at its first start.
  * A node runs it too, so that a clerk can take in cases before the first sync; central's
  * copies then replace the node's through sync.
  */
@@ -34,6 +37,11 @@ public final class ReferenceDataSeeder {
         if (catalogue.currentVersion() == 0) {
             int version = catalogue.publish(CatalogueCsv.seed(), "system", "随软件发布的初始事项目录", clock.now());
             log.info("Published the shipped seed catalogue as version {}", version);
+        }
+        BundleStore bundles = new BundleStore(database);
+        if (bundles.all().isEmpty()) {
+            BundleSeed.shipped("system", clock.now()).forEach(bundles::save);
+            log.info("Loaded the shipped bundles (一件事)");
         }
         CalendarStore calendar = new CalendarStore(database);
         if (calendar.all().isEmpty()) {

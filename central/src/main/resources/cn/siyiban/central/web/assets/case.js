@@ -122,6 +122,7 @@
   function load() {
     return SY.api('GET', '/api/cases/' + encodeURIComponent(caseNo())).then(function (result) {
       render(result.data);
+      SY.caseBundle.load(caseNo());
     }, function (e) { SY.showError(document.getElementById('page-error'), e); });
   }
 

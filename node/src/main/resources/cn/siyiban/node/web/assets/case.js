@@ -88,6 +88,7 @@
         }, function (e) { SY.showError(document.getElementById('page-error'), e); });
     });
     load();
+    SY.caseBundle.load();
     SY.proxySteps.start();
   });
 }());

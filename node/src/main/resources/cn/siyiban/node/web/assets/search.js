@@ -29,7 +29,24 @@
     }, function (e) { SY.showError(document.getElementById('page-error'), e); });
   }
 
+  /** Lists the bundles on offer; one that intake cannot use now shows why instead of a button. */
+  function renderBundles(bundles) {
+    var list = document.getElementById('bundle-list');
+    list.textContent = '';
+    bundles.forEach(function (bundle) {
+      var action = bundle.problem ? el('span', { className: 'error', text: bundle.problem })
+        : el('a', { className: 'button', href: '/bundle-intake?bundle=' + encodeURIComponent(bundle.code),
+          'data-bundle': bundle.code, text: '受理' });
+      list.appendChild(el('div', { className: 'matter' },
+        el('div', { className: 'matter-name', text: bundle.name }),
+        el('div', { className: 'matter-meta', text: '包含：' + bundle.matterNames.join('、') }), action));
+    });
+    document.getElementById('bundles').hidden = bundles.length === 0;
+  }
+
   SY.ready(function () {
+    SY.api('GET', '/api/bundles').then(function (result) { renderBundles(result.data); },
+      function (e) { SY.showError(document.getElementById('page-error'), e); });
     document.getElementById('search-form').addEventListener('submit', function (event) {
       event.preventDefault();
       search();

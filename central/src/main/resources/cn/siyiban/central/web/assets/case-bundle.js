@@ -1,0 +1,31 @@
+/* On the case page: the bundle (一件事) the case was taken in with, its derived status and its sibling cases. */
+(function () {
+  'use strict';
+  var el = SY.el;
+
+  function render(b, caseNo) {
+    document.getElementById('bundle-name').textContent = b.bundleName;
+    document.getElementById('bundle-no').textContent = b.bundleNo;
+    document.getElementById('bundle-status').textContent = b.statusLabel;
+    document.getElementById('bundle-count').textContent = '（已办结 ' + b.casesFinished + '/' + b.caseCount
+      + (b.casesArrived < b.caseCount ? '，' + (b.caseCount - b.casesArrived) + ' 件尚未同步到中心' : '') + '）';
+    var rows = document.getElementById('bundle-cases');
+    rows.textContent = '';
+    b.cases.forEach(function (c) {
+      var number = c.caseNo === caseNo ? el('strong', { text: c.caseNo + '（本件）' })
+        : el('a', { href: '/cases/' + encodeURIComponent(c.caseNo), text: c.caseNo });
+      rows.appendChild(el('tr', {}, el('td', {}, number), el('td', { text: c.matterName }),
+        el('td', { text: c.department || '' }), el('td', { text: c.statusLabel })));
+    });
+    document.getElementById('bundle').hidden = false;
+  }
+
+  /** Loads the bundle of {@code caseNo}; case.js calls it after each load of the case, as a decision may change it. */
+  function load(caseNo) {
+    SY.api('GET', '/api/cases/' + encodeURIComponent(caseNo) + '/bundle').then(function (result) {
+      if (result.data.bundle) { render(result.data.bundle, caseNo); }
+    }, function () { /* case.js shows the error of the case itself */ });
+  }
+
+  window.SY.caseBundle = { load: load };
+}());
