@@ -15,12 +15,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cases, their materials and their events in the database. Cases and materials are only ever
  * inserted; every later change is an appended event.
  */
 public final class CaseStore {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseStore.class);
 
     private static final String SUMMARY_SQL = CaseSql.load("case-summaries.sql");
 
@@ -214,6 +218,14 @@ public final class CaseStore {
                     return Optional.empty();
                 }
                 String id = row.getString("id");
+                List<CaseEvent> events = events(connection, id);
+                if (events.isEmpty()) {
+                    // A node saves a case and its intake event in one transaction, but SymmetricDS
+                    // may deliver them in two batches (a reload sends table by table), so central
+                    // can briefly hold the case row alone. It is not a case yet until its history is in.
+                    log.debug("Case {} has no events yet; treated as not arrived", row.getString("case_no"));
+                    return Optional.empty();
+                }
                 Applicant applicant = new Applicant(row.getString("applicant_name"),
                         IdType.fromCode(row.getString("applicant_id_type")), row.getString("applicant_id_no"),
                         row.getString("applicant_phone"), row.getString("applicant_address"));
@@ -221,7 +233,7 @@ public final class CaseStore {
                         row.getString("matter_code"), row.getString("matter_name"), row.getString("department"),
                         row.getInt("catalogue_version"), applicant, row.getBoolean("proxy"),
                         row.getString("intake_clerk"), Rows.time(row, "created_at"), Rows.time(row, "due_at"),
-                        materials(connection, id), events(connection, id)));
+                        materials(connection, id), events));
             }
         }
     }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,11 +71,21 @@ final class CaseAudit {
 
     /** Waits until central has every case in {@code caseNumbers} and the node has nothing left to push. */
     static void awaitAtCentral(SyncCluster cluster, ServerProcess node, String clerkName, Set<String> caseNumbers) {
+        awaitAtCentral(cluster, node, clerkName, caseNumbers, SyncCluster.SYNC_TIMEOUT);
+    }
+
+    /**
+     * Waits as {@link #awaitAtCentral(SyncCluster, ServerProcess, String, Set)} does, up to
+     * {@code timeout}. A request that fails counts as "not there yet": while central loads a
+     * large reload batch, a read of a row in that batch waits for its transaction.
+     */
+    static void awaitAtCentral(SyncCluster cluster, ServerProcess node, String clerkName, Set<String> caseNumbers,
+                               Duration timeout) {
         Api admin = Api.login(cluster.centralUrl(), "admin", SyncCluster.PASSWORD);
         Set<String> missing = new HashSet<>(caseNumbers);
-        Instant deadline = Instant.now().plus(SyncCluster.SYNC_TIMEOUT);
+        Instant deadline = Instant.now().plus(timeout);
         while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
-            missing.removeIf(caseNo -> admin.get("/api/cases/" + caseNo).status() == 200);
+            missing.removeIf(caseNo -> arrived(admin, caseNo));
             if (!missing.isEmpty()) {
                 Waits.pause();
             }
@@ -83,5 +95,13 @@ final class CaseAudit {
         JsonNode state = Waits.until(SyncCluster.SYNC_TIMEOUT, () -> clerk.get("/api/sync").json(),
                 sync -> sync.path("batchesWaiting").asLong(-1) == 0);
         assertEquals(0, state.path("batchesWaiting").asLong(-1), state.toString());
+    }
+
+    private static boolean arrived(Api admin, String caseNo) {
+        try {
+            return admin.get("/api/cases/" + caseNo).status() == 200;
+        } catch (UncheckedIOException e) {
+            return false;
+        }
     }
 }

@@ -53,7 +53,7 @@ class NodeKillIT {
                     .map(ClerkLoad.Acknowledged::requestKey).toList()).size());
             assertEquals(java.util.List.of(), clerks.unexpected(), "unexpected responses");
 
-            CaseAudit.awaitAtCentral(cluster, village, "clerk", acknowledged.keySet());
+            CaseAudit.awaitAtCentral(cluster, village, "clerk", acknowledged.keySet(), Duration.ofMinutes(5));
             village.stop();
             cluster.central.stop();
             CaseAudit.assertCentralMatchesNode(cluster.root.resolve("village").resolve("db"),
