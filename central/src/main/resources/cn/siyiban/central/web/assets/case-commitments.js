@@ -42,30 +42,31 @@
     materials.filter(function (m) { return !m.check; }).forEach(function (m) {
       select.appendChild(el('option', { value: m.materialId, text: m.name }));
     });
-    if (Array.prototype.some.call(select.options, function (o) { return o.value === chosen; })) { select.value = chosen; }
+    var stillOffered = Array.prototype.some.call(select.options, function (option) { return option.value === chosen; });
+    if (stillOffered) { select.value = chosen; }
     document.getElementById('commitment-form').hidden = select.options.length === 0;
     resultChanged();
   }
 
-  function renderBlocks(o) {
+  function renderBlocks(overview) {
     var list = document.getElementById('commitment-block-list');
     list.textContent = '';
-    o.openBlocks.forEach(function (b) {
-      var where = b.caseNo === o.caseNo ? '本办件' : '办件 ' + b.caseNo;
+    overview.openBlocks.forEach(function (b) {
+      var where = b.caseNo === overview.caseNo ? '本办件' : '办件 ' + b.caseNo;
       list.appendChild(el('li', { text: where + '的“' + b.materialName + '”：' + b.recordedByName + ' 于 '
         + SY.formatDateTime(b.recordedAt) + ' 记录为承诺不实' }));
     });
-    document.getElementById('commitment-blocked').hidden = !o.blocked;
-    document.getElementById('clear-block').hidden = !(o.blocked && o.canClear);
+    document.getElementById('commitment-blocked').hidden = !overview.blocked;
+    document.getElementById('clear-block').hidden = !(overview.blocked && overview.canClear);
   }
 
-  function render(o) {
-    current = o;
-    var openIds = o.openBlocks.map(function (b) { return b.id; });
-    renderRows(o.materials, openIds);
-    renderForm(o.materials);
-    renderBlocks(o);
-    document.getElementById('commitments').hidden = o.materials.length === 0 && !o.blocked;
+  function render(overview) {
+    current = overview;
+    var openIds = overview.openBlocks.map(function (b) { return b.id; });
+    renderRows(overview.materials, openIds);
+    renderForm(overview.materials);
+    renderBlocks(overview);
+    document.getElementById('commitments').hidden = overview.materials.length === 0 && !overview.blocked;
   }
 
   function truthful() {
@@ -76,7 +77,7 @@
     document.getElementById('commitment-note-label').textContent = truthful() ? '核查说明' : '核查说明（必填）';
   }
 
-  /** Loads the commitment state of {@code caseNo}; case.js calls it after each load of the case. */
+  /** Loads the commitment state of {@code caseNo}. case.js calls it after each load of the case. */
   function load(caseNo) {
     return SY.api('GET', url(caseNo, 'commitment-checks')).then(function (result) {
       render(result.data);
