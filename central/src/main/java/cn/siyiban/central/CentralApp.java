@@ -211,8 +211,8 @@ public final class CentralApp {
             new BundleLookupRoutes(new BundleReader(new BundleSubmissionStore(database), cases), cases, staffStore,
                     pointNames).register(routes);
             new BundleAdminRoutes(database, catalogue, audit, clock, mapper).register(routes);
-            new CommitmentCheckRoutes(new CommitmentChecks(cases, clock), new CommitmentBlocks(database), cases, clock,
-                    mapper).register(routes);
+            new CommitmentCheckRoutes(new CommitmentChecks(cases, clock), new CommitmentBlocks(database), cases,
+                    staffStore, clock, mapper).register(routes);
             registrations.register(routes);
             syncNodes.register(routes);
             new PointRoutes(points).register(routes);

@@ -3,53 +3,29 @@ package cn.siyiban.central;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.siyiban.core.seed.DemoAccounts;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Central's pages in headless Chromium: a reviewer approves a village's case, and an admin issues
- * a registration token and reads the sync status. It uses Debian's chromium and chromedriver and
- * fails when they are missing, because CI installs them.
+ * a registration token and reads the sync status, in the browser of {@link TestBrowser}.
  */
 class CentralBrowserTest {
-
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private static TestCentral central;
     private static WebDriver browser;
 
     @BeforeAll
-    static void start() throws IOException {
-        assertTrue(CHROMIUM.canExecute(), "missing " + CHROMIUM + ": apt-get install chromium chromium-driver");
-        assertTrue(CHROMEDRIVER.canExecute(), "missing " + CHROMEDRIVER + ": apt-get install chromium-driver");
+    static void start() {
         central = TestCentral.start();
-        Path profile = Files.createTempDirectory("chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN");
-        // An explicit driver executable keeps Selenium Manager from downloading anything.
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = TestBrowser.start(false);
     }
 
     @AfterAll
@@ -62,16 +38,8 @@ class CentralBrowserTest {
         }
     }
 
-    /** Opens {@code path} as a new visitor and logs in as {@code username} on the login page it leads to. */
     private static WebDriverWait logIn(String path, String username) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.manage().deleteAllCookies();
-        browser.get(central.baseUrl + path);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
-        return wait;
+        return TestBrowser.logIn(browser, central, path, username);
     }
 
     @Test

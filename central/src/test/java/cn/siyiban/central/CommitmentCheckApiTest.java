@@ -2,19 +2,13 @@ package cn.siyiban.central;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.siyiban.core.applicant.ResidentIdNumber;
-import cn.siyiban.core.calendar.CalendarStore;
-import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.cases.IntakeRequest;
-import cn.siyiban.core.cases.IntakeService;
-import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.error.DomainException;
-import cn.siyiban.core.staff.Staff;
-import cn.siyiban.core.staff.StaffStore;
-import cn.siyiban.core.time.CountyClock;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -50,20 +44,18 @@ class CommitmentCheckApiTest {
 
     /** Takes in 最低生活保障申请 at the demo village with 诊断证明 in the given status; returns the case number. */
     private static String takeIn(String first17, String diagnosis) {
-        IntakeService intake = new IntakeService(new CaseStore(central.app.database()),
-                new CatalogueStore(central.app.database()), new CalendarStore(central.app.database()),
-                CountyClock.system(), TestCentral.VILLAGE);
-        IntakeRequest request = new IntakeRequest("SYM-023",
-                new IntakeRequest.ApplicantInput("孙八", "resident_id",
-                        first17 + ResidentIdNumber.checkCharacter(first17), "13905271234", "泗阳县爱园镇"),
+        return central.villageCase("孙八", first17,
                 List.of(new IntakeRequest.MaterialInput("SYM-023-M01", "received"),
                         new IntakeRequest.MaterialInput("SYM-023-M02", "received"),
                         new IntakeRequest.MaterialInput("SYM-023-M04", "received"),
                         new IntakeRequest.MaterialInput("SYM-023-M05", diagnosis),
-                        new IntakeRequest.MaterialInput("SYM-023-M06", "received")),
-                false, null);
-        Staff clerk = new StaffStore(central.app.database()).findByUsername("clerk").orElseThrow();
-        return intake.takeIn(request, clerk).record().caseNo();
+                        new IntakeRequest.MaterialInput("SYM-023-M06", "received")));
+    }
+
+    private static JsonNode overview(ApiClient client, String caseNo) {
+        ApiClient.Response response = client.get("/api/cases/" + caseNo + "/commitment-checks");
+        assertEquals(200, response.status(), response.body());
+        return response.json();
     }
 
     private static ApiClient.Response check(ApiClient client, String caseNo, boolean truthful, String note) {
@@ -129,6 +121,84 @@ class CommitmentCheckApiTest {
         assertEquals(200, byAdmin.status(), byAdmin.body());
         assertEquals(1, byAdmin.json().path("cleared").asInt());
         takeIn("32132319700101105", "committed");
+    }
+
+    @Test
+    void overviewListsUncheckedCommitment() {
+        String caseNo = takeIn("32132319700101106", "committed");
+
+        JsonNode overview = overview(reviewer, caseNo);
+
+        assertEquals(caseNo, overview.path("caseNo").asText());
+        assertEquals(1, overview.path("materials").size(), overview.toString());
+        JsonNode material = overview.path("materials").get(0);
+        assertEquals("SYM-023-M05", material.path("materialId").asText());
+        assertEquals("诊断证明", material.path("name").asText());
+        assertTrue(material.path("check").isNull(), overview.toString());
+        assertFalse(overview.path("blocked").asBoolean(), overview.toString());
+        assertEquals(0, overview.path("openBlocks").size(), overview.toString());
+        assertFalse(overview.path("canClear").asBoolean(), overview.toString());
+        assertTrue(overview(admin, caseNo).path("canClear").asBoolean());
+    }
+
+    @Test
+    void overviewShowsFalseCheckAndBlock() {
+        String caseNo = takeIn("32132319700101107", "committed");
+        ApiClient.Response recorded = check(reviewer, caseNo, false, "县人民医院无此诊断记录");
+        assertEquals(201, recorded.status(), recorded.body());
+
+        JsonNode overview = overview(reviewer, caseNo);
+
+        JsonNode check = overview.path("materials").get(0).path("check");
+        assertFalse(check.path("truthful").asBoolean(), overview.toString());
+        assertEquals("县人民医院无此诊断记录", check.path("note").asText());
+        assertEquals("reviewer", check.path("actor").asText());
+        assertFalse(check.path("actorName").asText().isBlank(), overview.toString());
+        assertNotNull(check.path("checkedAt").textValue(), overview.toString());
+        assertEquals(recorded.json().path("blockId").asText(), check.path("blockId").asText());
+        assertTrue(overview.path("blocked").asBoolean(), overview.toString());
+        assertEquals(1, overview.path("openBlocks").size(), overview.toString());
+        JsonNode block = overview.path("openBlocks").get(0);
+        assertEquals(check.path("blockId").asText(), block.path("id").asText());
+        assertEquals(caseNo, block.path("caseNo").asText());
+        assertEquals("诊断证明", block.path("materialName").asText());
+        assertEquals("reviewer", block.path("recordedBy").asText());
+    }
+
+    @Test
+    void overviewShowsBlockFromOtherCase() {
+        String blockingCase = takeIn("32132319700101108", "committed");
+        assertEquals(201, check(reviewer, blockingCase, false, "收入证明与税务记录不符").status());
+        String laterCase = takeIn("32132319700101108", "received");
+
+        JsonNode overview = overview(reviewer, laterCase);
+
+        assertEquals(0, overview.path("materials").size(), overview.toString());
+        assertTrue(overview.path("blocked").asBoolean(), overview.toString());
+        assertEquals(blockingCase, overview.path("openBlocks").get(0).path("caseNo").asText());
+        assertEquals("诊断证明", overview.path("openBlocks").get(0).path("materialName").asText());
+    }
+
+    @Test
+    void overviewAfterClearanceKeepsCheck() {
+        String caseNo = takeIn("32132319700101109", "committed");
+        assertEquals(201, check(reviewer, caseNo, false, "收入证明与税务记录不符").status());
+        assertEquals(200, admin.post("/api/cases/" + caseNo + "/commitment-block-clearance", Map.of()).status());
+
+        JsonNode overview = overview(reviewer, caseNo);
+
+        assertFalse(overview.path("blocked").asBoolean(), overview.toString());
+        assertEquals(0, overview.path("openBlocks").size(), overview.toString());
+        assertFalse(overview.path("materials").get(0).path("check").path("truthful").asBoolean());
+    }
+
+    @Test
+    void clerkCannotReadOverview() {
+        String caseNo = takeIn("32132319700101110", "committed");
+
+        ApiClient.Response response = central.loggedIn("clerk").get("/api/cases/" + caseNo + "/commitment-checks");
+
+        assertEquals(403, response.status(), response.body());
     }
 
     @Test

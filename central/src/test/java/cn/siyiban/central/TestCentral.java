@@ -64,18 +64,25 @@ final class TestCentral implements AutoCloseable {
      * Returns the case number.
      */
     String villageCase(String applicantName) {
+        return villageCase(applicantName, "32132319800101123",
+                List.of(new IntakeRequest.MaterialInput("SYM-023-M01", "received"),
+                        new IntakeRequest.MaterialInput("SYM-023-M02", "received"),
+                        new IntakeRequest.MaterialInput("SYM-023-M06", "received")));
+    }
+
+    /**
+     * Takes in a case of 最低生活保障申请 like {@link #villageCase(String)}, for the applicant whose
+     * resident ID number starts with {@code first17} and with the given materials.
+     */
+    String villageCase(String applicantName, String first17, List<IntakeRequest.MaterialInput> materials) {
         CountyClock clock = CountyClock.system();
         CaseStore cases = new CaseStore(app.database());
         IntakeService intake = new IntakeService(cases, new CatalogueStore(app.database()),
                 new CalendarStore(app.database()), clock, VILLAGE);
-        String first17 = "32132319800101123";
         IntakeRequest request = new IntakeRequest("SYM-023",
                 new IntakeRequest.ApplicantInput(applicantName, "resident_id",
                         first17 + ResidentIdNumber.checkCharacter(first17), "13905271234", "泗阳县爱园镇北爱园居委会"),
-                List.of(new IntakeRequest.MaterialInput("SYM-023-M01", "received"),
-                        new IntakeRequest.MaterialInput("SYM-023-M02", "received"),
-                        new IntakeRequest.MaterialInput("SYM-023-M06", "received")),
-                false, null);
+                materials, false, null);
         var clerk = new StaffStore(app.database()).findByUsername("clerk").orElseThrow();
         return intake.takeIn(request, clerk).record().caseNo();
     }

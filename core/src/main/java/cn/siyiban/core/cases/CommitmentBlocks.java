@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * False commitments (告知承诺) recorded against applicants. Central writes a row when it finds a
@@ -30,6 +32,10 @@ public final class CommitmentBlocks {
 
     public CommitmentBlocks(Database database) {
         this.database = database;
+    }
+
+    /** A false commitment that still blocks its applicant. */
+    public record Block(String id, String caseNo, String materialId, String recordedBy, LocalDateTime recordedAt) {
     }
 
     /** Returns the lowercase hex SHA-256 of "idType:idNumber", with the number as validated at intake. */
@@ -55,6 +61,27 @@ public final class CommitmentBlocks {
                     return row.getInt(1) > 0;
                 }
             }
+        });
+    }
+
+    /** Returns the blocks of {@code applicant} recorded here and not cleared, oldest first. */
+    public List<Block> open(Applicant applicant) {
+        String key = applicantKey(applicant);
+        return database.query(connection -> {
+            List<Block> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, case_no, material_id, "
+                    + "recorded_by, recorded_at FROM sy_commitment_block WHERE applicant_key = ? AND cleared_at IS NULL "
+                    + "ORDER BY recorded_at, id")) {
+                select.setString(1, key);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        found.add(new Block(row.getString("id"), row.getString("case_no"),
+                                row.getString("material_id"), row.getString("recorded_by"),
+                                Rows.time(row, "recorded_at")));
+                    }
+                }
+            }
+            return found;
         });
     }
 

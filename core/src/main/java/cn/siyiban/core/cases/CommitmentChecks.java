@@ -5,7 +5,11 @@ import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.time.CountyClock;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -74,6 +78,34 @@ public final class CommitmentChecks {
         }
         return new Result(id, caseNo, materialId, material.name(), truthful, text.isEmpty() ? null : text,
                 reviewer.username(), now, blockId);
+    }
+
+    /**
+     * Returns the results recorded for the committed materials of {@code record}, oldest first.
+     * {@code blockId} is the block written with a false result, whether or not it has been cleared.
+     */
+    public List<Result> forCase(CaseRecord record) {
+        Map<String, String> names = new HashMap<>();
+        record.materials().forEach(material -> names.put(material.materialId(), material.name()));
+        return cases.database().query(connection -> {
+            List<Result> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT c.id, c.material_id, c.truthful, "
+                    + "c.note, c.actor, c.checked_at, b.id AS block_id FROM sy_commitment_check c "
+                    + "LEFT JOIN sy_commitment_block b ON b.case_no = c.case_no AND b.material_id = c.material_id "
+                    + "WHERE c.case_no = ? ORDER BY c.checked_at, c.id")) {
+                select.setString(1, record.caseNo());
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        String materialId = row.getString("material_id");
+                        found.add(new Result(row.getString("id"), record.caseNo(), materialId,
+                                names.getOrDefault(materialId, materialId), row.getBoolean("truthful"),
+                                row.getString("note"), row.getString("actor"), Rows.time(row, "checked_at"),
+                                row.getString("block_id")));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     /** Writes the check and, for a false commitment, the block in one transaction. */

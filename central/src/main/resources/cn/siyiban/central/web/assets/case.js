@@ -1,4 +1,7 @@
-/* One case for review: facts, materials, timeline, the hash-chain check and the decision form. */
+/*
+ * One case for review: facts, materials, timeline, the hash-chain check and the decision form.
+ * case-bundle.js and case-commitments.js draw the bundle and the commitment verification.
+ */
 (function () {
   'use strict';
   var el = SY.el;
@@ -123,6 +126,7 @@
     return SY.api('GET', '/api/cases/' + encodeURIComponent(caseNo())).then(function (result) {
       render(result.data);
       SY.caseBundle.load(caseNo());
+      SY.caseCommitments.load(caseNo());
     }, function (e) { SY.showError(document.getElementById('page-error'), e); });
   }
 
