@@ -114,6 +114,9 @@ public final class CentralApp {
         this.web = web;
         // The web server comes first so that SymmetricDS's servlet exists when the engine starts;
         // until then the servlet returns 503 and nodes retry.
+        // NOTE: after an upgrade that adds a column, a decision saved in the seconds before the
+        // engine has rebuilt its triggers reaches the nodes without that column's value. The node
+        // avoids this by starting its engine first after a schema change.
         this.lifecycle = new Lifecycle(List.of(web, sync, sampler), database::close);
         this.createdNanos = createdNanos;
     }

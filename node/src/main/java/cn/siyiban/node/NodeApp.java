@@ -109,7 +109,7 @@ public final class NodeApp {
         Database database = Database.openDerby(settings.databaseDir(), MAX_CONNECTIONS);
         try {
             CountyClock clock = CountyClock.system();
-            SchemaMigrator.core().migrate(database);
+            List<String> appliedScripts = SchemaMigrator.core().migrate(database);
             ReferenceDataSeeder.seedIfEmpty(database, clock);
             StaffStore staffStore = new StaffStore(database);
             if (settings.demo()) {
@@ -120,17 +120,29 @@ public final class NodeApp {
                     pointLevel(settings.pointCode()), settings.syncDir(), Database.derbyUrl(settings.databaseDir()),
                     database) : null;
             WebServer web = new WebServer(settings, Json.mapper(), routes(settings, database, clock, sync));
-            // The web server starts first so clerks can work at once. Capture does not wait for
-            // the engine: SymmetricDS's triggers live in the database and record every saved case
-            // whether or not the engine runs, and cases saved before the first registration reach
-            // central through the reverse initial load that central requests at registration.
+            // The web server normally starts first so clerks can work at once. Capture does not
+            // wait for the engine: SymmetricDS's triggers live in the database and record every
+            // saved case whether or not the engine runs, and cases saved before the first
+            // registration reach central through the reverse initial load that central requests
+            // at registration. The one exception, a schema upgrade, is handled below.
             SupplementApplier applier = new SupplementApplier(supplements(database, clock, settings.pointCode()),
                     SUPPLEMENT_PERIOD_MS);
             // The status row reaches central with the next push, so one write per heartbeat is enough.
             NodeStatusReporter status = new NodeStatusReporter(database, settings.pointCode(), Version.current(),
                     settings.dataDir(), settings.databaseDir(), clock, settings.sync().timings().heartbeatMillis());
-            List<Component> components = sync == null ? List.of(web, applier, status)
-                    : List.of(web, sync, applier, status);
+            List<Component> components;
+            if (sync == null) {
+                components = List.of(web, applier, status);
+            } else if (!appliedScripts.isEmpty() && NodeSync.hasCaptureTriggers(database)) {
+                // An upgrade changed the schema of a node that already captures changes. Its
+                // triggers still list the old columns until the engine's start rebuilds them, so
+                // no clerk may save before that, or the new columns of that save never reach central.
+                log.info("Schema scripts {} applied; starting SymmetricDS before the web server to rebuild its triggers",
+                        appliedScripts);
+                components = List.of(sync, web, applier, status);
+            } else {
+                components = List.of(web, sync, applier, status);
+            }
             return new NodeApp(settings, database, web, components, begin);
         } catch (RuntimeException e) {
             database.close();

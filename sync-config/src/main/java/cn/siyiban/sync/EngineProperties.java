@@ -60,6 +60,12 @@ public final class EngineProperties {
         // instead, and an admin decides.
         p.setProperty("offline.node.detection.period.minutes", "-1");
 
+        // siyiban applies its schema scripts at start, so a release that adds a column must have
+        // its capture triggers rebuilt at that start too. SymmetricDS 3.15.22 skips the trigger
+        // check at startup by default and would keep capturing the old columns until its nightly
+        // sync-triggers job. Unchanged triggers are only compared, not rebuilt.
+        p.setProperty("auto.sync.triggers.at.startup", "true");
+
         // Each heartbeat also records the engine's unsent and failed batch counts in its own
         // sym_node row, which reaches central, so central's monitor sees a node's backlog
         // towards central before the node has pushed it.

@@ -155,6 +155,22 @@ public final class NodeSync implements Component {
     }
 
     /**
+     * Returns whether SymmetricDS has created capture triggers in this database before, that is
+     * whether its trigger history table exists and has rows.
+     */
+    public static boolean hasCaptureTriggers(Database database) {
+        return database.query(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM sym_trigger_hist")) {
+                return row.next() && row.getLong(1) > 0;
+            } catch (SQLException e) {
+                // The engine has never run here, so its tables do not exist.
+                return false;
+            }
+        });
+    }
+
+    /**
      * Returns whether this node has received central's initial load. The client engine records
      * the time in its own {@code sym_node_security} row once the load's last batch is in.
      */

@@ -52,6 +52,16 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(name, command, dataDir.resolveSibling(dataDir.getFileName() + ".log"), port);
     }
 
+    /**
+     * Returns a stopped copy of this process that runs {@code jar} instead, with the same data
+     * folder, port, arguments and environment, as a package upgrade would.
+     */
+    ServerProcess withJar(Path jar) {
+        List<String> upgraded = new ArrayList<>(command);
+        upgraded.set(upgraded.indexOf("-jar") + 1, jar.toString());
+        return new ServerProcess(name, upgraded, log, port).withEnvironment(environment);
+    }
+
     /** Adds environment variables for the JVM, such as a preloaded library; call before {@link #start}. */
     ServerProcess withEnvironment(Map<String, String> variables) {
         environment.putAll(variables);
