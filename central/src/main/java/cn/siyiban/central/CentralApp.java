@@ -27,6 +27,7 @@ import cn.siyiban.central.workflows.BundleShareReportRoutes;
 import cn.siyiban.central.workflows.ProxyReport;
 import cn.siyiban.central.workflows.ProxyReportRoutes;
 import cn.siyiban.central.settings.CentralSettings;
+import cn.siyiban.central.settings.DatabaseSettings;
 import cn.siyiban.central.staff.StaffRoutes;
 import cn.siyiban.central.sync.CentralSync;
 import cn.siyiban.central.sync.RegistrationGate;
@@ -122,13 +123,14 @@ public final class CentralApp {
     }
 
     /**
-     * Opens the Derby database in {@code <data>/db}, applies the core and central schemas, loads
+     * Opens the database (embedded Derby in {@code <data>/db}, or the PostgreSQL server of the
+     * settings), applies the core and central schemas, loads
      * the shipped reference data into an empty database, creates the demo accounts in demo mode,
      * and builds the unstarted web server and SymmetricDS engine.
      */
     public static CentralApp create(CentralSettings settings) {
         long begin = System.nanoTime();
-        Database database = Database.openDerby(settings.databaseDir(), MAX_CONNECTIONS);
+        Database database = openDatabase(settings);
         try {
             CountyClock clock = CountyClock.system();
             SchemaMigrator.core().migrate(database);
@@ -152,13 +154,31 @@ public final class CentralApp {
         }
     }
 
+    private static Database openDatabase(CentralSettings settings) {
+        DatabaseSettings db = settings.database();
+        if (db.isEmbedded()) {
+            return Database.openDerby(settings.databaseDir(), MAX_CONNECTIONS);
+        }
+        return Database.openServer(db.url(), db.user(), db.password(), MAX_CONNECTIONS);
+    }
+
     private static Properties engineProperties(CentralSettings settings) {
-        // SymmetricDS opens the application's own Derby database. Derby makes the user name the
-        // default schema, so the user app reaches the APP schema the application's pool uses.
+        DatabaseSettings db = settings.database();
+        // SymmetricDS opens the application's own database with a pool of its own. On Derby the
+        // user app makes APP the default schema, the one the application's pool uses. On
+        // PostgreSQL both use the configured user, so the search path (normally the user's
+        // schema, then public) finds siyiban's tables and SymmetricDS's alike. SymmetricDS 3.15.22
+        // needs nothing else there on PostgreSQL 9.2 or newer: its dialect keeps its trigger
+        // switches in session variables (set_config) and creates its plpgsql functions itself,
+        // which needs the user's right to create objects in that schema. Its DDL capture, which
+        // would need a superuser for event triggers, stays off (trigger.capture.ddl.changes).
+        String url = db.isEmbedded() ? Database.derbyUrl(settings.databaseDir()) : db.url();
+        String driver = db.isEmbedded() ? "org.apache.derby.jdbc.EmbeddedDriver" : "org.postgresql.Driver";
+        String user = db.isEmbedded() ? "app" : db.user();
+        String password = db.isEmbedded() ? "app" : db.password();
         Properties properties = EngineProperties.central(EngineProperties.common(EngineProperties.CENTRAL_ENGINE,
                 "central", COUNTY_POINT, EngineProperties.centralSyncUrl(settings.publicUrl()), "", settings.syncDir(),
-                Database.derbyUrl(settings.databaseDir()), "org.apache.derby.jdbc.EmbeddedDriver", "app", "app",
-                settings.syncTimings()));
+                url, driver, user, password, settings.syncTimings()));
         settings.engineParameters().applyTo(properties);
         return properties;
     }

@@ -1,6 +1,7 @@
 package cn.siyiban.central;
 
 import cn.siyiban.central.settings.CentralSettings;
+import cn.siyiban.central.settings.DatabaseSettings;
 import cn.siyiban.core.applicant.ResidentIdNumber;
 import cn.siyiban.core.calendar.CalendarStore;
 import cn.siyiban.core.cases.CaseStore;
@@ -9,6 +10,7 @@ import cn.siyiban.core.cases.IntakeService;
 import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.seed.DemoAccounts;
 import cn.siyiban.core.staff.StaffStore;
+import cn.siyiban.core.testing.PostgresServer;
 import cn.siyiban.core.time.CountyClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,8 +19,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A demo central on a free port of 127.0.0.1 with its own Derby database in a temporary folder
- * and a running SymmetricDS engine. Starting one takes a few seconds, so each test class shares one.
+ * A demo central on a free port of 127.0.0.1 with a running SymmetricDS engine and its own
+ * database: Derby in a temporary folder, or a new database of the JVM's shared PostgreSQL server
+ * when {@link PostgresServer#selected()}. Starting one takes a few seconds, so each test class
+ * shares one.
  */
 final class TestCentral implements AutoCloseable {
 
@@ -36,7 +40,13 @@ final class TestCentral implements AutoCloseable {
     static TestCentral start() {
         try {
             Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "central-test-");
-            CentralApp app = CentralApp.create(CentralSettings.demo(dir));
+            CentralSettings settings = CentralSettings.demo(dir);
+            if (PostgresServer.selected()) {
+                PostgresServer server = PostgresServer.shared();
+                settings = settings.withDatabase(DatabaseSettings.postgresql(server.createDatabase("central"),
+                        PostgresServer.USER, server.password()));
+            }
+            CentralApp app = CentralApp.create(settings);
             app.start();
             return new TestCentral(app);
         } catch (IOException e) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * The settings of central, read once at start by {@link CentralSettingsLoader} and never changed after.
  *
- * @param dataDir folder of the Derby database ({@code db}), SymmetricDS's staging files
+ * @param dataDir folder of the embedded Derby database ({@code db}), SymmetricDS's staging files
  *                ({@code sync}) and, unless {@code logDir} is set elsewhere, the logs ({@code logs})
  * @param host address the web server binds to
  * @param port TCP port of the web server and of SymmetricDS's {@code /sync/} servlet; 0 picks a free port
@@ -21,12 +21,14 @@ import java.nio.file.Path;
  * @param syncTimings periods of SymmetricDS's push, pull, routing and heartbeat jobs
  * @param engineParameters SymmetricDS parameters the settings file sets directly
  * @param monitor thresholds and sampling of the sync monitor
+ * @param database the embedded Derby database or a PostgreSQL server
  */
 public record CentralSettings(Path dataDir, String host, int port, String publicUrl, boolean demo,
                               String demoVillage, String demoTownship, Path logDir, int sessionTimeoutMinutes,
                               SyncTimings syncTimings, EngineParameters engineParameters,
-                              MonitorSettings monitor) {
+                              MonitorSettings monitor, DatabaseSettings database) {
 
+    /** Folder of the embedded Derby database; unused when {@link #database()} is PostgreSQL. */
     public Path databaseDir() {
         return dataDir.resolve("db");
     }
@@ -43,6 +45,12 @@ public record CentralSettings(Path dataDir, String host, int port, String public
         return new CentralSettings(dir, "127.0.0.1", 0, "http://127.0.0.1:0", true,
                 CentralSettingsLoader.DEFAULT_DEMO_VILLAGE, CentralSettingsLoader.DEFAULT_DEMO_TOWNSHIP,
                 dir.resolve("logs"), CentralSettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, SyncTimings.defaults(),
-                EngineParameters.none(), MonitorSettings.defaults());
+                EngineParameters.none(), MonitorSettings.defaults(), DatabaseSettings.embedded());
+    }
+
+    /** Returns these settings with central's data in {@code other}. */
+    public CentralSettings withDatabase(DatabaseSettings other) {
+        return new CentralSettings(dataDir, host, port, publicUrl, demo, demoVillage, demoTownship, logDir,
+                sessionTimeoutMinutes, syncTimings, engineParameters, monitor, other);
     }
 }

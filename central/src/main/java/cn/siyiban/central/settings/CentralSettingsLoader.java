@@ -40,11 +40,15 @@ public final class CentralSettingsLoader {
     public static final String MONITOR_BACKLOG_AFTER_SECONDS = "monitor.backlog.after.seconds";
     public static final String MONITOR_SAMPLE_PERIOD_SECONDS = "monitor.sample.period.seconds";
     public static final String MONITOR_DISK_LOW_PERCENT = "monitor.disk.low.percent";
+    public static final String DB_URL = "db.url";
+    public static final String DB_USER = "db.user";
+    public static final String DB_PASSWORD = "db.password";
 
     static final List<String> KEYS = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, PUBLIC_URL, DEMO, DEMO_VILLAGE,
             DEMO_TOWNSHIP, LOG_DIR, SESSION_TIMEOUT_MINUTES, SYNC_PUSH_PERIOD_MS, SYNC_PULL_PERIOD_MS,
             SYNC_ROUTING_PERIOD_MS, SYNC_HEARTBEAT_PERIOD_MS, MONITOR_OFFLINE_AFTER_SECONDS,
-            MONITOR_BACKLOG_AFTER_SECONDS, MONITOR_SAMPLE_PERIOD_SECONDS, MONITOR_DISK_LOW_PERCENT);
+            MONITOR_BACKLOG_AFTER_SECONDS, MONITOR_SAMPLE_PERIOD_SECONDS, MONITOR_DISK_LOW_PERCENT, DB_URL, DB_USER,
+            DB_PASSWORD);
 
     public static final int DEFAULT_SESSION_TIMEOUT_MINUTES = 120;
     /** 北爱园居委会, the first village of 爱园镇: the point of the demo village clerk. */
@@ -107,6 +111,12 @@ public final class CentralSettingsLoader {
               monitor.disk.low.percent
                                       节点剩余磁盘低于此百分比即告警 / alert when a node's free disk is
                                       below this percentage of its size, 1 to 50, default 10
+              db.url                  PostgreSQL 数据库的 JDBC 地址，如 jdbc:postgresql://db:5432/siyiban；
+                                      未设置时使用数据文件夹中的 Derby 数据库 / JDBC URL of a PostgreSQL
+                                      database; without it central uses embedded Derby in DATA/db
+              db.user                 PostgreSQL 用户名，设置 db.url 时必填 / PostgreSQL user, required with db.url
+              db.password             PostgreSQL 密码，建议用环境变量 SIYIBAN_DB_PASSWORD 设置
+                                      / PostgreSQL password, best set in SIYIBAN_DB_PASSWORD
 
             优先级 / precedence: 内置默认值 built-in default < --config 文件 file
                                  < 环境变量 environment (SIYIBAN_HTTP_PORT, SIYIBAN_PUBLIC_URL, ...) < 命令行 command line
@@ -140,7 +150,33 @@ public final class CentralSettingsLoader {
                 values.longInteger(SYNC_ROUTING_PERIOD_MS, MIN_PERIOD_MS, MAX_PERIOD_MS),
                 values.longInteger(SYNC_HEARTBEAT_PERIOD_MS, 1_000, MAX_PERIOD_MS));
         return new CentralSettings(dataDir, host, port, publicUrl, demo, village, township, logDir, timeout, timings,
-                engineParameters(values), monitor(values, timings.heartbeatMillis()));
+                engineParameters(values), monitor(values, timings.heartbeatMillis()), database(values));
+    }
+
+    /**
+     * Reads the PostgreSQL settings, or returns embedded Derby when {@code db.url} is not set.
+     * The password is never part of an error message.
+     */
+    private static DatabaseSettings database(SettingValues values) {
+        String url = values.text(DB_URL);
+        if (url == null || url.isEmpty()) {
+            if (values.has(DB_USER) || values.has(DB_PASSWORD)) {
+                throw values.invalid(DB_URL, "设置了 db.user 或 db.password 时必须设置 db.url"
+                        + " / must be set when db.user or db.password is");
+            }
+            return DatabaseSettings.embedded();
+        }
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw values.invalid(DB_URL, "应为 jdbc:postgresql://主机:端口/数据库 must be jdbc:postgresql://host:port/database");
+        }
+        if (url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+            // Rejected without echoing the value, because it would put the password into the log.
+            throw new SettingsException("db.url 中不能包含密码，请改用 db.password 或环境变量 SIYIBAN_DB_PASSWORD"
+                    + " / db.url must not contain the password; set db.password or SIYIBAN_DB_PASSWORD instead");
+        }
+        String user = values.nonBlank(DB_USER);
+        String password = values.has(DB_PASSWORD) ? values.text(DB_PASSWORD) : "";
+        return DatabaseSettings.postgresql(url, user, password);
     }
 
     private static EngineParameters engineParameters(SettingValues values) {

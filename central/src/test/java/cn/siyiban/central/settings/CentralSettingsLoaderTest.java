@@ -79,4 +79,49 @@ class CentralSettingsLoaderTest {
         assertTrue(period.getMessage().contains("100 到 3600000"), period.getMessage());
         assertTrue(option.getMessage().contains("--point"), option.getMessage());
     }
+
+    @Test
+    void databaseIsDerbyUnlessUrlIsSet() {
+        assertTrue(load(Map.of()).database().isEmbedded());
+    }
+
+    @Test
+    void postgresPasswordComesFromEnvironment(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("central.properties");
+        Files.writeString(file, "db.url=jdbc:postgresql://db.example:5432/siyiban\ndb.user=siyiban\n");
+
+        DatabaseSettings database = load(Map.of("SIYIBAN_DB_PASSWORD", "s3cret-pw"), "--config", file.toString())
+                .database();
+
+        assertFalse(database.isEmbedded());
+        assertEquals("jdbc:postgresql://db.example:5432/siyiban", database.url());
+        assertEquals("siyiban", database.user());
+        assertEquals("s3cret-pw", database.password());
+        assertFalse(database.toString().contains("s3cret-pw"), database.toString());
+    }
+
+    @Test
+    void postgresSettingsAreChecked(@TempDir Path dir) throws IOException {
+        Path noUser = Files.writeString(dir.resolve("no-user.properties"),
+                "db.url=jdbc:postgresql://db.example/siyiban\n");
+        Path otherDatabase = Files.writeString(dir.resolve("mysql.properties"),
+                "db.url=jdbc:mysql://db.example/siyiban\ndb.user=siyiban\n");
+        Path passwordInUrl = Files.writeString(dir.resolve("url-password.properties"),
+                "db.url=jdbc:postgresql://db.example/siyiban?password=s3cret-pw\ndb.user=siyiban\n");
+        Path noUrl = Files.writeString(dir.resolve("no-url.properties"), "db.user=siyiban\n");
+
+        SettingsException missingUser = assertThrows(SettingsException.class,
+                () -> load(Map.of(), "--config", noUser.toString()));
+        SettingsException unsupported = assertThrows(SettingsException.class,
+                () -> load(Map.of(), "--config", otherDatabase.toString()));
+        SettingsException leaked = assertThrows(SettingsException.class,
+                () -> load(Map.of(), "--config", passwordInUrl.toString()));
+        SettingsException missingUrl = assertThrows(SettingsException.class,
+                () -> load(Map.of(), "--config", noUrl.toString()));
+
+        assertTrue(missingUser.getMessage().contains("db.user"), missingUser.getMessage());
+        assertTrue(unsupported.getMessage().contains("jdbc:postgresql://"), unsupported.getMessage());
+        assertFalse(leaked.getMessage().contains("s3cret-pw"), leaked.getMessage());
+        assertTrue(missingUrl.getMessage().contains("db.url"), missingUrl.getMessage());
+    }
 }

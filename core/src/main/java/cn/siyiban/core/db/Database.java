@@ -32,11 +32,13 @@ public final class Database implements AutoCloseable {
     private static final long REBOOT_INTERVAL_NANOS = 5_000_000_000L;
 
     private final HikariDataSource pool;
+    private final Dialect dialect;
     private final String derbyUrl;
     private final AtomicLong lastReboot = new AtomicLong(System.nanoTime() - REBOOT_INTERVAL_NANOS);
 
-    private Database(HikariDataSource pool, String derbyUrl) {
+    private Database(HikariDataSource pool, Dialect dialect, String derbyUrl) {
         this.pool = pool;
+        this.dialect = dialect;
         this.derbyUrl = derbyUrl;
     }
 
@@ -71,8 +73,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Opens a database server by URL, e.g. PostgreSQL for a large central. */
+    /**
+     * Opens a database server by URL, PostgreSQL at a central configured for it.
+     *
+     * @throws IllegalArgumentException for a URL of a database siyiban does not support
+     */
     public static Database openServer(String url, String user, String password, int maxConnections) {
+        Dialect.ofJdbcUrl(url);
         return open(url, user, password, maxConnections, null);
     }
 
@@ -90,15 +97,20 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         HikariDataSource pool = new HikariDataSource(config);
         log.info("Opened database {}", derbyUrl != null ? derbyUrl : url.replaceAll("password=[^&;]*", "password=***"));
-        return new Database(pool, derbyUrl);
+        return new Database(pool, Dialect.ofJdbcUrl(url), derbyUrl);
     }
 
     public DataSource dataSource() {
         return pool;
     }
 
+    /** Returns whether this is an embedded Derby database, which {@link #close()} shuts down. */
     public boolean isDerby() {
         return derbyUrl != null;
+    }
+
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** Runs {@code work} in one transaction, committing on success and rolling back on any failure. */

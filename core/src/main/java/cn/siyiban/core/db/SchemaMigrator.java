@@ -24,12 +24,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the versioned SQL scripts listed in a class path {@code index.txt}, each once, in
- * order, each in its own transaction, and records them in a version table with a checksum. A script whose text changed after it was applied stops the start, because the
- * databases in the field would no longer match the code.
+ * order, each in its own transaction, and records them in a version table with a checksum. A
+ * script whose text changed after it was applied stops the start, because the databases in the
+ * field would no longer match the code.
  *
- * <p>The migrator is small on purpose: siyiban's scripts are plain DDL that Derby and
- * PostgreSQL both run, and Derby runs DDL inside transactions, so a failed script leaves
- * nothing behind.
+ * <p>Most scripts are plain DDL that Derby and PostgreSQL both run, and sit in the folder itself.
+ * A script that cannot be written once for both (a trigger, for example) has one version per
+ * dialect instead, under the same name in the subfolders {@code derby/} and {@code postgresql/}
+ * ({@link Dialect#folder()}); index.txt lists the name once. The version table records that
+ * name and the checksum of the version the database ran. Both Derby and PostgreSQL run DDL
+ * inside transactions, so a failed script leaves nothing behind.
  */
 public final class SchemaMigrator {
 
@@ -53,7 +57,7 @@ public final class SchemaMigrator {
 
     /** Applies every pending script; returns the names of the scripts applied now. */
     public List<String> migrate(Database database) {
-        Map<String, String> scripts = readScripts();
+        Map<String, String> scripts = readScripts(database.dialect());
         database.inTransaction(connection -> {
             createVersionTable(connection, versionTable);
             return null;
@@ -94,24 +98,57 @@ public final class SchemaMigrator {
         return appliedNow;
     }
 
-    private Map<String, String> readScripts() {
+    /** Reads the scripts in index order, each in the version for {@code dialect}; name to text. */
+    Map<String, String> readScripts(Dialect dialect) {
         Map<String, String> scripts = new LinkedHashMap<>();
         for (String line : resource("index.txt").split("\n")) {
             String name = line.strip();
             if (!name.isEmpty() && !name.startsWith("#")) {
-                scripts.put(name, resource(name));
+                scripts.put(name, scriptFor(name, dialect));
             }
         }
         return scripts;
     }
 
+    /**
+     * Returns the text of script {@code name} for {@code dialect}. A script is either shared, in
+     * the folder itself, or split, with a version in every dialect's subfolder; anything else is
+     * a packaging mistake that would make the two databases differ, so it stops the start.
+     */
+    private String scriptFor(String name, Dialect dialect) {
+        String shared = optionalResource(name);
+        List<Dialect> missing = new ArrayList<>();
+        for (Dialect each : Dialect.values()) {
+            if (optionalResource(each.folder() + "/" + name) == null) {
+                missing.add(each);
+            }
+        }
+        if (shared != null && missing.size() < Dialect.values().length) {
+            throw new IllegalStateException("schema script " + folder + name
+                    + " exists both shared and in a dialect subfolder; keep one of the two");
+        }
+        if (shared != null) {
+            return shared;
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("schema script " + name + " is missing in " + folder + " and in "
+                    + missing.stream().map(each -> folder + each.folder() + "/").toList());
+        }
+        return optionalResource(dialect.folder() + "/" + name);
+    }
+
     private String resource(String name) {
+        String text = optionalResource(name);
+        if (text == null) {
+            throw new IllegalStateException("missing class path resource " + folder + name);
+        }
+        return text;
+    }
+
+    private String optionalResource(String name) {
         String path = folder + name;
         try (InputStream in = SchemaMigrator.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing class path resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
@@ -120,17 +157,22 @@ public final class SchemaMigrator {
     /**
      * Splits a script at semicolons that end a line, after removing {@code --} comment lines.
      * siyiban's scripts keep one statement per semicolon-terminated block and put no
-     * semicolons inside literals, which this relies on.
+     * semicolons inside literals, which this relies on. The one exception is a PostgreSQL
+     * function body between two {@code $$} marks, whose semicolons stay inside the statement.
      */
     static List<String> statements(String script) {
         StringBuilder current = new StringBuilder();
         List<String> statements = new ArrayList<>();
+        boolean inBody = false;
         for (String line : script.split("\n")) {
             String trimmed = line.strip();
             if (trimmed.startsWith("--") || trimmed.isEmpty()) {
                 continue;
             }
-            if (trimmed.endsWith(";")) {
+            if (countDollarQuotes(trimmed) % 2 == 1) {
+                inBody = !inBody;
+            }
+            if (!inBody && trimmed.endsWith(";")) {
                 current.append(trimmed, 0, trimmed.length() - 1);
                 statements.add(current.toString().strip());
                 current.setLength(0);
@@ -142,6 +184,14 @@ public final class SchemaMigrator {
             statements.add(current.toString().strip());
         }
         return statements;
+    }
+
+    private static int countDollarQuotes(String line) {
+        int count = 0;
+        for (int at = line.indexOf("$$"); at >= 0; at = line.indexOf("$$", at + 2)) {
+            count++;
+        }
+        return count;
     }
 
     private static void createVersionTable(Connection connection, String table) throws SQLException {

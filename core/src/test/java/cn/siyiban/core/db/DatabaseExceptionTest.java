@@ -37,4 +37,15 @@ class DatabaseExceptionTest {
         assertTrue(new DatabaseException(new SQLException("connection setup failed", "08001", readOnly))
                 .isStorageFull());
     }
+
+    @Test
+    void postgresDeadlockIsLockTimeout() {
+        assertTrue(new DatabaseException(new SQLException("deadlock detected", "40P01")).isLockTimeout());
+        assertTrue(new DatabaseException(new SQLException("could not obtain lock", "55P03")).isLockTimeout());
+    }
+
+    @Test
+    void postgresDiskFullIsStorageFull() {
+        assertTrue(new DatabaseException(new SQLException("could not extend file", "53100")).isStorageFull());
+    }
 }

@@ -2,6 +2,7 @@ package cn.siyiban.ops.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.siyiban.core.testing.PostgresServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,10 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Central, a township node and a village node of the real network, each a separate JVM on
- * 127.0.0.1 with its own Derby files, as the demo runs them.
+ * 127.0.0.1 with its own Derby files, as the demo runs them. When the tests run on PostgreSQL
+ * ({@link PostgresServer#selected()}), central keeps its data in a PostgreSQL server that the
+ * cluster starts with central and stops when it closes; the nodes stay on Derby.
  */
 final class SyncCluster implements AutoCloseable {
 
@@ -32,6 +36,9 @@ final class SyncCluster implements AutoCloseable {
     final List<ServerProcess> started = new ArrayList<>();
     /** Every registration token issued in this cluster, so a test can check no log holds one. */
     final List<String> issuedTokens = new ArrayList<>();
+    /** Central's PostgreSQL server, or null while central runs on Derby. */
+    private PostgresServer postgres;
+    private String centralDatabaseUrl;
 
     SyncCluster(String name) {
         try {
@@ -71,9 +78,31 @@ final class SyncCluster implements AutoCloseable {
                 "--demo-township", TOWNSHIP));
         args.addAll(extraArgs);
         central = ServerProcess.of("central", centralJar(), root.resolve("central"), centralPort, args)
-                .withEnvironment(environment).start();
+                .withEnvironment(centralDatabaseEnvironment()).withEnvironment(environment).start();
         started.add(central);
         return central;
+    }
+
+    /**
+     * Returns the environment that points central at the cluster's PostgreSQL database, starting
+     * the server on first use; empty on Derby. The password goes through SIYIBAN_DB_PASSWORD, one
+     * of the two ways the admin guide describes.
+     */
+    private Map<String, String> centralDatabaseEnvironment() {
+        if (!PostgresServer.selected()) {
+            return Map.of();
+        }
+        if (postgres == null) {
+            postgres = PostgresServer.start();
+            centralDatabaseUrl = postgres.createDatabase("central");
+        }
+        return Map.of("SIYIBAN_DB_URL", centralDatabaseUrl, "SIYIBAN_DB_USER", PostgresServer.USER,
+                "SIYIBAN_DB_PASSWORD", postgres.password());
+    }
+
+    /** Returns the password of central's PostgreSQL user, or empty while central runs on Derby. */
+    Optional<String> centralDatabasePassword() {
+        return postgres == null ? Optional.empty() : Optional.of(postgres.password());
     }
 
     /** Writes a configuration file into the cluster's folder; returns its path for {@code --config}. */
@@ -147,6 +176,9 @@ final class SyncCluster implements AutoCloseable {
     public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).stop();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 }

@@ -1,0 +1,1 @@
+CREATE TABLE twice (id INTEGER);

@@ -1,0 +1,1 @@
+CREATE TABLE half (id INTEGER);

@@ -1,0 +1,1 @@
+CREATE TABLE shared_table (id INTEGER NOT NULL PRIMARY KEY);

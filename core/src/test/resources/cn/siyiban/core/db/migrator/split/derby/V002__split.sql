@@ -1,0 +1,1 @@
+CREATE TABLE split_table (note CLOB);
