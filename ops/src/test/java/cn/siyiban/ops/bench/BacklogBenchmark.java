@@ -67,8 +67,12 @@ final class BacklogBenchmark {
             long launched = System.nanoTime();
             cluster.central().start();
             long healthy = System.nanoTime();
+            double centralCpu = ProcessCpu.seconds(cluster.central().pid());
+            double nodeCpu = ProcessCpu.seconds(cluster.node().pid());
             awaitLastCase(cluster.centralUrl(), lastCaseNo);
             long done = System.nanoTime();
+            centralCpu = ProcessCpu.seconds(cluster.central().pid()) - centralCpu;
+            nodeCpu = ProcessCpu.seconds(cluster.node().pid()) - nodeCpu;
             cluster.node().stop();
             cluster.central().stop();
 
@@ -79,7 +83,12 @@ final class BacklogBenchmark {
                         rows[1], rows[2]));
             }
             double syncSeconds = (done - healthy) / 1e9;
+            long self = ProcessHandle.current().pid();
+            double rawCpu = ProcessCpu.seconds(self);
             double rawSeconds = rawCopy(cluster.nodeDatabase(), dir.resolve("raw-copy"));
+            rawCpu = ProcessCpu.seconds(self) - rawCpu;
+            System.out.printf("backlog: CPU during the drain: central %.1f s, node %.1f s; during the raw copy "
+                    + "%.1f s%n", centralCpu, nodeCpu, rawCpu);
             System.out.printf("backlog: RESULT %d rows (%d cases): at central %.1f s after central answered /health "
                             + "(%.1f s after its launch), %.0f rows/s; raw JDBC copy %.1f s, %.0f rows/s; "
                             + "throughput ratio sync/raw %.2f; targets <= 60 s for 10,000 cases, ratio >= 0.3%n",

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code POST /api/cases} against a registered node started from its packaged jar with its
  * shipped JVM flags, while its sync jobs run. Each clerk thread has its own session and HTTP
  * connection and sends the next form as soon as the previous one is acknowledged. The clients
- * run in this JVM on the same cores as the node, so they take some of its CPU.
+ * run in this JVM on the same cores as the node, so they take some of its CPU. The node's CPU
+ * time per intake is printed too, because it bounds the rate of an otherwise idle machine.
  */
 final class IntakeBenchmark {
 
@@ -36,10 +37,13 @@ final class IntakeBenchmark {
             System.out.printf("intake: warm-up %d intakes on 4 threads: %.0f/s%n", warmUp, warm.perSecond());
             for (int threads : levels) {
                 Level level = new Level(node, threads, requests, "t" + threads);
+                double cpuBefore = ProcessCpu.seconds(cluster.node().pid());
                 level.run();
+                double cpuMillis = (ProcessCpu.seconds(cluster.node().pid()) - cpuBefore) * 1000;
                 System.out.printf("intake: RESULT %2d clerks, %d intakes: %.0f cases/s, latency %s, "
-                                + "%d failed; target >= 200/s, p99 <= 50 ms%n", threads, level.latencies.size(),
-                        level.perSecond(), level.latencies.summary(), level.failures.get());
+                                + "%d failed, node CPU %.1f ms per intake; target >= 200/s, p99 <= 50 ms%n", threads,
+                        level.latencies.size(), level.perSecond(), level.latencies.summary(), level.failures.get(),
+                        cpuMillis / level.latencies.size());
             }
         }
     }

@@ -36,6 +36,7 @@ final class LatencyBenchmark {
             String node = cluster.node().baseUrl();
             String central = cluster.centralUrl();
             System.out.printf("latency: probe case reached central in %d ms%n", cluster.probe());
+            idleCpu(cluster, options.integer("idle-seconds", 20));
 
             Queue<String> arrived = new ConcurrentLinkedQueue<>();
             Samples up = sample(samples, samplers, index -> {
@@ -70,6 +71,19 @@ final class LatencyBenchmark {
             System.out.printf("latency: RESULT central decision -> visible at node: %s; target p99 <= 2000 ms%n",
                     down.summary());
         }
+    }
+
+    /**
+     * Prints the CPU time central and the node use per second while no clerk works, which is the
+     * cost of the polling periods: each pull of a node is a request central must serve.
+     */
+    private static void idleCpu(BenchCluster cluster, int seconds) throws InterruptedException {
+        double centralBefore = ProcessCpu.seconds(cluster.central().pid());
+        double nodeBefore = ProcessCpu.seconds(cluster.node().pid());
+        Thread.sleep(seconds * 1000L);
+        System.out.printf("latency: idle CPU over %d s: central %.1f ms/s, node %.1f ms/s%n", seconds,
+                (ProcessCpu.seconds(cluster.central().pid()) - centralBefore) * 1000 / seconds,
+                (ProcessCpu.seconds(cluster.node().pid()) - nodeBefore) * 1000 / seconds);
     }
 
     /** One sample: does its work and returns the measured nanoseconds. */
