@@ -3,7 +3,7 @@ package cn.siyiban.sync;
 /**
  * How often the SymmetricDS jobs run, in milliseconds. The defaults favour quick delivery of a
  * case over the load of many nodes polling central.
- * NOTE: whether central carries 248 nodes pulling every second is not measured yet.
+ * NOTE: whether central carries 248 nodes at these periods is not measured yet.
  *
  * @param pushMillis period of a node's push job, and of central's push job (unused by central)
  * @param pullMillis period of a node's pull job
@@ -14,13 +14,16 @@ public record SyncTimings(long pushMillis, long pullMillis, long routingMillis, 
 
     /**
      * Returns the shipped defaults. A row waits up to one routing period to be put in a batch and
-     * then up to one push or pull period to be sent. With push and pull every 2 s and routing
-     * every 1 s, ops/bench/run latency measured a p99 of 2.0 s from a node to central and 2.2 s
-     * back, over the 2 s target. With these periods it measured 1.5 s both ways (figures in
-     * docs/benchmarks.md). An idle push sends nothing, and routing reads only the local
-     * database, so only the pull adds requests to central.
+     * then up to one push or pull period to be sent. At these periods ops/bench/run latency
+     * measured a p99 of 2.0 s from a node to central and 2.2 s back, over a 2 s target, and
+     * 1.5 s both ways with push and pull every 1 s and routing every 0.5 s (docs/benchmarks.md).
+     * NOTE: the faster periods are not shipped because OfflineVerticalSliceIT failed with them,
+     * twice in two runs. Central's reverse initial load, queued after the node's first cases,
+     * sends sy_case, sy_case_material and sy_case_event in separate batches on the reload
+     * channel, so central briefly held cases without their intake event and returned HTTP 500.
+     * The load ran after the first cases at these periods too, so the race is not fixed here.
      */
     public static SyncTimings defaults() {
-        return new SyncTimings(1_000, 1_000, 500, 60_000);
+        return new SyncTimings(2_000, 2_000, 1_000, 60_000);
     }
 }

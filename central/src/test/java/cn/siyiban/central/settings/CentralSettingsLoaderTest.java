@@ -33,7 +33,7 @@ class CentralSettingsLoaderTest {
         assertEquals("321323101000", settings.demoTownship());
         assertEquals(Path.of("data/central/logs"), settings.logDir());
         assertEquals(120, settings.sessionTimeoutMinutes());
-        assertEquals(1_000, settings.syncTimings().pushMillis());
+        assertEquals(2_000, settings.syncTimings().pushMillis());
     }
 
     @Test

@@ -117,7 +117,7 @@ final class BacklogBenchmark {
         }
     }
 
-    /** Waits until the node's unsent batches hold at least {@code rows} rows and stop growing. */
+    /** Waits until the node's unsent batches contain at least {@code rows} rows and stop growing. */
     private static long awaitRouted(String nodeUrl, long rows) {
         Api clerk = Api.login(nodeUrl, "clerk", BenchCluster.PASSWORD);
         long[] previous = {-1};

@@ -130,12 +130,13 @@ final class LatencyBenchmark {
         return samples;
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String description)
             throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " not seen within " + TIMEOUT_NANOS / 1_000_000_000 + " s");
+                throw new IllegalStateException(description + " not seen within "
+                        + TIMEOUT_NANOS / 1_000_000_000 + " s");
             }
             Thread.sleep(POLL_MILLIS);
         }

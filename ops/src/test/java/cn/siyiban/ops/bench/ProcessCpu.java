@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * CPU time a process has used, from Linux's {@code /proc/PID/stat}. On a machine shared with
- * other builds, the CPU time per request varies less with their load than the wall time does.
+ * other builds, the CPU time per request depends less on their load than the wall time does.
  */
 final class ProcessCpu {
 
