@@ -90,9 +90,9 @@ public final class CaseStore {
     /**
      * Returns the highest sequence of the day's case numbers in {@code sy_case}. The range
      * predicate lets Derby read the case number index instead of the whole table, which a LIKE
-     * with a parameter did. On Derby the read ignores other transactions' locks (WITH UR):
-     * otherwise it waited for every clerk's case not yet committed while holding the counter
-     * lock. Counting such a case as issued can only skip a number, never issue one twice.
+     * with a parameter did. On Derby the read ignores other transactions' locks (WITH UR), so it
+     * never waits for another clerk's case not yet committed while this transaction holds the
+     * counter lock. Counting such a case as issued can only skip a number, never issue one twice.
      */
     private static int maxIssuedSequence(Connection connection, String point, LocalDate date) throws SQLException {
         String first = new CaseNumber(point, date, 1).toString();

@@ -108,29 +108,20 @@ public final class IntakeService {
     private IntakeResult save(IntakeRequest request, Staff clerk, String requestKey, LocalDateTime now,
                               Applicant applicant, Matter matter, String caseId, List<CaseMaterial> materials,
                               LocalDateTime dueAt, LocalDate supplementDue, List<String> tolerated) {
-        if (requestKey != null) {
-            Optional<CaseRecord> saved = cases.database().query(
-                    connection -> CaseStore.findByRequestKey(connection, pointCode, requestKey));
-            if (saved.isPresent()) {
-                return new IntakeResult(saved.get(), false);
-            }
-        }
-        // The number is reserved in its own short transaction. Raising the day's counter locks
-        // its row until the transaction ends, so inside the case's transaction every other
-        // clerk's intake waited for this one's inserts, capture triggers and log flush:
-        // ops/bench/run intake found nearly all request time spent in that lock wait. The cost
-        // is a skipped number when the case's transaction then fails, which is rare.
-        CaseNumber caseNo = cases.database().inTransaction(
-                connection -> CaseStore.nextCaseNumber(connection, pointCode, now.toLocalDate()));
         return cases.database().inTransaction(connection -> {
             if (requestKey != null) {
-                // A repeat of the same form may have committed since the check above.
                 Optional<CaseRecord> saved = CaseStore.findByRequestKey(connection, pointCode, requestKey);
                 if (saved.isPresent()) {
                     return new IntakeResult(saved.get(), false);
                 }
             }
             int catalogueVersion = CatalogueStore.currentVersionOf(connection);
+            // NOTE: the counter's row lock, held to the commit, makes intakes run one at a time,
+            // which capped ops/bench/run intake at about 25 to 45 cases/s on the loaded test VM.
+            // Reserving the number in its own transaction doubled the rate with 8 clerks, but
+            // with 16 clerks concurrent intakes then deadlocked in Derby on SYSDEPENDS rows
+            // while recompiling statements, so the reservation was reverted (docs/benchmarks.md).
+            CaseNumber caseNo = CaseStore.nextCaseNumber(connection, pointCode, now.toLocalDate());
             String eventId = UUID.randomUUID().toString();
             String detail = intakeDetail(caseNo, supplementDue, tolerated);
             CaseEvent intake = new CaseEvent(eventId, caseId, pointCode, pointCode, CaseEventType.INTAKE,
