@@ -91,12 +91,21 @@ public final class CaseStore {
         }
     }
 
+    /**
+     * Returns the highest sequence of the day's case numbers in {@code sy_case}. The range
+     * predicate lets Derby read the case number index instead of the whole table, which a LIKE
+     * with a parameter did. On Derby the read ignores other transactions' locks (WITH UR), so it
+     * never waits for another clerk's case not yet committed while this transaction holds the
+     * counter lock. Counting such a case as issued can only skip a number, never issue one twice.
+     */
     private static int maxIssuedSequence(Connection connection, String point, LocalDate date) throws SQLException {
-        String prefix = new CaseNumber(point, date, 1).toString();
-        prefix = prefix.substring(0, prefix.length() - 4);
+        String first = new CaseNumber(point, date, 1).toString();
+        String last = new CaseNumber(point, date, CaseNumber.MAX_SEQUENCE).toString();
+        boolean derby = "Apache Derby".equals(connection.getMetaData().getDatabaseProductName());
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT MAX(case_no) FROM sy_case WHERE case_no LIKE ?")) {
-            select.setString(1, prefix + "____");
+                "SELECT MAX(case_no) FROM sy_case WHERE case_no >= ? AND case_no <= ?" + (derby ? " WITH UR" : ""))) {
+            select.setString(1, first);
+            select.setString(2, last);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() && row.getString(1) != null ? CaseNumber.parse(row.getString(1)).sequence() : 0;
             }

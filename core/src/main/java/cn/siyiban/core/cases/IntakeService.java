@@ -149,6 +149,11 @@ public final class IntakeService {
         Matter matter = checked.matter();
         String caseId = UUID.randomUUID().toString();
         int catalogueVersion = CatalogueStore.currentVersionOf(connection);
+        // NOTE: the counter's row lock, held to the commit, makes intakes run one at a time,
+        // which capped ops/bench/run intake at about 25 to 45 cases/s on the loaded test VM.
+        // Reserving the number in its own transaction doubled the rate with 8 clerks, but
+        // with 16 clerks concurrent intakes then deadlocked in Derby on SYSDEPENDS rows
+        // while recompiling statements, so the reservation was reverted (docs/benchmarks.md).
         CaseNumber caseNo = CaseStore.nextCaseNumber(connection, pointCode, now.toLocalDate());
         String eventId = UUID.randomUUID().toString();
         String detail = intakeDetail(caseNo, checked.supplementDue(), checked.tolerated());

@@ -13,13 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A logged-in client of a node's or central's JSON API, sending the CSRF token on every post. */
-final class Api {
+public final class Api {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** A response's status and body. */
-    record Response(int status, String body) {
-        JsonNode json() {
+    public record Response(int status, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -38,7 +38,7 @@ final class Api {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    static Api login(String baseUrl, String username, String password) {
+    public static Api login(String baseUrl, String username, String password) {
         Api api = new Api(baseUrl);
         Response response = api.post("/api/login", JSON.createObjectNode().put("username", username)
                 .put("password", password));
@@ -49,11 +49,11 @@ final class Api {
         return api;
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
-    Response post(String path, Object body) {
+    public Response post(String path, Object body) {
         try {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
             return send(HttpRequest.newBuilder(URI.create(baseUrl + path))

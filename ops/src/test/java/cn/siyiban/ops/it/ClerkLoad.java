@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * key), through node restarts, lost connections and expired sessions, as a clerk pressing
  * "submit" again would.
  */
-final class ClerkLoad implements AutoCloseable {
+public final class ClerkLoad implements AutoCloseable {
 
     /** A form the node acknowledged, with what the clerk typed. */
     record Acknowledged(String caseNo, String requestKey, String name, String idNumber, String phone) {
@@ -43,7 +43,7 @@ final class ClerkLoad implements AutoCloseable {
      * @param tag    distinguishes this load's request keys and ID numbers from other loads' in one test
      * @param target number of forms after which the clerks stop
      */
-    ClerkLoad(String baseUrl, String username, String tag, int target) {
+    public ClerkLoad(String baseUrl, String username, String tag, int target) {
         this.baseUrl = baseUrl;
         this.username = username;
         this.tag = tag;
@@ -127,7 +127,7 @@ final class ClerkLoad implements AutoCloseable {
     }
 
     /** Builds form number {@code index}: a valid resident ID number, materials, a unique request key. */
-    ObjectNode form(int index) {
+    public ObjectNode form(int index) {
         ObjectNode body = Api.JSON.createObjectNode();
         body.put("matterCode", "SYM-023");
         // The birth date varies with the form and the sequence digits with the tag, so two loads

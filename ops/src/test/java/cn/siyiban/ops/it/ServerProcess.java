@@ -20,7 +20,7 @@ import java.util.Map;
  * A node or central started from its packaged jar as a separate JVM on 127.0.0.1, with its
  * output in a log file beside its data folder.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final String name;
     private final List<String> command;
@@ -37,14 +37,26 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Builds a process for {@code jar} with {@code args}; call {@link #start} to run it. */
-    static ServerProcess of(String name, Path jar, Path dataDir, int port, List<String> args) {
+    public static ServerProcess of(String name, Path jar, Path dataDir, int port, List<String> args) {
         return of(name, jar, dataDir, port, List.of(), args);
     }
 
     /** Builds a process as {@link #of(String, Path, Path, int, List)} does, with extra JVM options. */
-    static ServerProcess of(String name, Path jar, Path dataDir, int port, List<String> jvmOptions, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+    public static ServerProcess of(String name, Path jar, Path dataDir, int port, List<String> jvmOptions,
+                                   List<String> args) {
+        List<String> allOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8"));
+        allOptions.addAll(jvmOptions);
+        return withJvmOptions(name, jar, dataDir, port, allOptions, args);
+    }
+
+    /**
+     * Builds a process with exactly {@code jvmOptions}, without the test defaults, such as the
+     * flags a Debian package ships (its garbage collector would conflict with the default one).
+     */
+    public static ServerProcess withJvmOptions(String name, Path jar, Path dataDir, int port,
+                                               List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(),
                 "--data", dataDir.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)));
@@ -68,7 +80,7 @@ final class ServerProcess implements AutoCloseable {
         return this;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -80,7 +92,7 @@ final class ServerProcess implements AutoCloseable {
      * Starts the JVM and waits until {@code /health} returns 200. A JVM that does not become
      * healthy is killed, so a failed start leaves no process behind.
      */
-    ServerProcess start() {
+    public ServerProcess start() {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -124,15 +136,15 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -140,12 +152,12 @@ final class ServerProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Stops the JVM with SIGTERM, which runs its shutdown hook, and waits for it to exit. */
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             waitForExit();

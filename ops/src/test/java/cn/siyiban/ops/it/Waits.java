@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /** Polling with a deadline, never a fixed sleep: a test waits exactly as long as sync takes. */
-final class Waits {
+public final class Waits {
 
     private Waits() {
     }
 
-    static void pause() {
+    public static void pause() {
         try {
             Thread.sleep(250);
         } catch (InterruptedException e) {
@@ -23,7 +23,7 @@ final class Waits {
      * Polls {@code value} until {@code done} accepts it or {@code timeout} passes; returns the
      * last value either way, so the caller's assertion shows what was seen.
      */
-    static <T> T until(Duration timeout, Supplier<T> value, java.util.function.Predicate<T> done) {
+    public static <T> T until(Duration timeout, Supplier<T> value, java.util.function.Predicate<T> done) {
         Instant deadline = Instant.now().plus(timeout);
         T last = value.get();
         while (!done.test(last) && Instant.now().isBefore(deadline)) {
