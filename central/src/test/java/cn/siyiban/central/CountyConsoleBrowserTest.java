@@ -109,14 +109,28 @@ class CountyConsoleBrowserTest {
     }
 
     private static WebDriverWait logIn(String path) {
+        return logIn(path, "admin", DemoAccounts.PASSWORD);
+    }
+
+    private static WebDriverWait logIn(String path, String username, String password) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.manage().deleteAllCookies();
         browser.get(central.baseUrl + path);
         wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-button")).click();
         return wait;
+    }
+
+    private static void typePasswords(String old, String fresh, String again) {
+        for (String[] field : new String[][] {{"old-password", old}, {"new-password", fresh},
+                {"new-password-again", again}}) {
+            WebElement input = browser.findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        browser.findElement(By.id("change-password")).click();
     }
 
     /** Returns the browser console lines that report a Content-Security-Policy violation. */
@@ -220,5 +234,24 @@ class CountyConsoleBrowserTest {
         assertTrue(row.contains("由县级中心服务"), row);
         String summary = browser.findElement(By.id("network-summary")).getText();
         assertTrue(summary.contains("未注册 252"), summary);
+    }
+
+    @Test
+    void passwordFormChangesOwnPassword() {
+        ApiClient admin = central.loggedIn("admin");
+        assertEquals(201, admin.post("/api/staff", java.util.Map.of("username", "br.pw", "displayName", "改密码的代办员",
+                "role", "village_clerk", "pointCode", "321323101004", "password", "browser-temp-1")).status());
+        WebDriverWait wait = logIn("/password", "br.pw", "browser-temp-1");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-name"), "改密码的代办员"));
+        assertEquals("修改密码", browser.findElement(By.id("password-link")).getText());
+
+        typePasswords("browser-temp-1", "onlyletters", "onlyletters");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "须同时包含字母和数字"));
+
+        typePasswords("browser-temp-1", "new-secret-42", "new-secret-42");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-result"), "密码已修改"));
+        assertEquals(401, central.client().login("br.pw", "browser-temp-1").status());
+        assertEquals(200, central.client().login("br.pw", "new-secret-42").status());
+        assertEquals(List.of(), cspViolations());
     }
 }

@@ -42,8 +42,8 @@ public final class StaffRoutes {
     private static final Logger log = LoggerFactory.getLogger(StaffRoutes.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     /**
-     * Minimum length of a password an admin sets. NOTE: siyiban has no self-service password
-     * change yet, so the "temporary" password stays until an admin resets it again.
+     * Minimum length of a temporary password an admin sets. The staff member then chooses their
+     * own at central's password page, under the stricter PasswordRules.
      */
     static final int MIN_PASSWORD_LENGTH = 8;
 

@@ -85,6 +85,23 @@ public final class StaffStore {
         });
     }
 
+    /**
+     * Writes a new password hash for the account with {@code id} and leaves every other column
+     * as it is, so a change made at the same time by an admin is not undone. Returns false when
+     * no such account exists.
+     */
+    public boolean changePassword(String id, String passwordHash, LocalDateTime now) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE sy_staff SET password_hash = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, passwordHash);
+                Rows.setTime(update, 2, now);
+                update.setString(3, id);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
     private static Staff read(ResultSet row) throws SQLException {
         String roleCode = row.getString("staff_role");
         Role role = Role.fromCode(roleCode)
