@@ -25,15 +25,15 @@ SELECT node_id, host_name, ip_address, symmetric_version, heartbeat_time, last_r
   FROM sym_node_host
 
 -- name: outgoing_pending
--- Batches central holds for each node that the node has not loaded yet: every status except
--- 'OK' (loaded) and 'IG' (ignored on purpose). 'ER' failed to load at the node and SymmetricDS
--- sends it again on the node's next pull. The Derby hint makes the scan read SymmetricDS's
--- index on (node_id, status, channel_id) and fetch only the rows that pass the status test.
--- Without it Derby chose to read the whole table. PostgreSQL reads the hint as a comment.
+-- Batches central holds for each node that the node has not loaded yet. 'OK' is loaded and
+-- 'IG' was ignored on purpose, so neither is listed. 'ER' failed to load at the node and
+-- SymmetricDS sends it again on the node's next pull. The Derby hint makes Derby probe
+-- SymmetricDS's status index for the listed statuses and read only those rows. Without it
+-- Derby read the whole table. PostgreSQL reads the hint as a comment.
 SELECT node_id, COUNT(*) AS batches, SUM(data_row_count) AS data_rows, MIN(create_time) AS oldest_time,
        SUM(CASE WHEN status = 'ER' THEN 1 ELSE 0 END) AS error_batches
-  FROM sym_outgoing_batch --DERBY-PROPERTIES index=SYM_IDX_OB_NODE_STATUS
- WHERE status <> 'OK' AND status <> 'IG'
+  FROM sym_outgoing_batch --DERBY-PROPERTIES index=SYM_IDX_OB_STATUS
+ WHERE status IN ('NE', 'QY', 'SE', 'LD', 'RQ', 'RT', 'RS', 'LS', 'ER', 'XX')
  GROUP BY node_id
 
 -- name: outgoing_last_loaded

@@ -71,7 +71,7 @@ class SyncNodeReaderTest {
                         + "create_time TIMESTAMP, last_update_time TIMESTAMP)";
                 sql.execute("CREATE TABLE sym_outgoing_batch " + batchColumns);
                 // SymmetricDS's own index, which the outgoing_pending query names in a Derby hint.
-                sql.execute("CREATE INDEX sym_idx_ob_node_status ON sym_outgoing_batch (node_id, status, channel_id)");
+                sql.execute("CREATE INDEX sym_idx_ob_status ON sym_outgoing_batch (status)");
                 sql.execute("CREATE TABLE sym_incoming_batch " + batchColumns);
             }
             return null;
