@@ -41,14 +41,7 @@ class PasswordChangeApiTest {
 
     /** Creates a village clerk with the temporary password and returns a client logged in as them. */
     private static ApiClient clerk(String username) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", username);
-        body.put("displayName", "测试" + username);
-        body.put("role", "village_clerk");
-        body.put("pointCode", VILLAGE);
-        body.put("password", TEMPORARY);
-        ApiClient.Response created = admin.post("/api/staff", body);
-        assertEquals(201, created.status(), created.body());
+        TestCentral.createStaff(admin, username, "village_clerk", VILLAGE, TEMPORARY);
         ApiClient client = central.client();
         assertEquals(200, client.login(username, TEMPORARY).status());
         return client;
