@@ -254,4 +254,35 @@ class CountyConsoleBrowserTest {
         assertEquals(200, central.client().login("br.pw", "new-secret-42").status());
         assertEquals(List.of(), cspViolations());
     }
+
+    @Test
+    void importPreviewShowsOldAndNewValues() throws IOException {
+        ApiClient admin = central.loggedIn("admin");
+        java.util.Map<String, Object> matter = new java.util.LinkedHashMap<>();
+        matter.put("code", "BR-010");
+        matter.put("name", "预览前名称");
+        matter.put("department", "县民政局");
+        matter.put("proxyAllowed", true);
+        matter.put("materials", List.of(java.util.Map.of("name", "身份证", "required", true, "key", true,
+                "commitmentAllowed", false)));
+        assertEquals(201, admin.post("/api/catalogue/matters", matter).status());
+        Path csv = Files.createTempFile("catalogue-", ".csv");
+        Files.writeString(csv, "code,name,category,department,time_class,legal_days,promised_days,proxy_allowed,"
+                + "materials,source\nBR-010,预览后名称,,县民政局,,,,true,身份证,\n");
+        WebDriverWait wait = logIn("/catalogue");
+
+        wait.until(ExpectedConditions.textMatches(By.id("catalogue-version"), java.util.regex.Pattern.compile("v\\d+")));
+        browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        new Select(browser.findElement(By.id("import-mode"))).selectByValue("merge");
+        browser.findElement(By.id("preview-import")).click();
+
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#preview-changed li[data-code='BR-010'] tr[data-field='事项名称']")));
+        assertEquals("预览前名称", row.findElement(By.cssSelector("td.before")).getText());
+        assertEquals("预览后名称", row.findElement(By.cssSelector("td.after")).getText());
+        browser.findElement(By.id("confirm-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-result"), "已发布目录版本"));
+        assertEquals("预览后名称", admin.get("/api/catalogue/matters/BR-010").json().path("name").asText());
+        assertEquals(List.of(), cspViolations());
+    }
 }
