@@ -106,7 +106,7 @@ class OfflineVerticalSliceIT {
         for (String caseNo : caseNumbers) {
             JsonNode local = clerk.get("/api/cases/" + caseNo).json();
             JsonNode synced = admin.get("/api/cases/" + caseNo).json();
-            assertEquals(local.path("applicant"), synced.path("applicant"), caseNo);
+            assertEquals(local.path("applicant"), synced.path("applicant"), caseNo + " at the village: " + local);
             assertEquals(local.path("materials"), synced.path("materials"), caseNo);
             assertEquals(local.path("createdAt"), synced.path("createdAt"), caseNo);
             assertEquals(local.path("events").size(), synced.path("events").size(), caseNo);
