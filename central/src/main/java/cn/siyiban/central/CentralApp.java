@@ -54,6 +54,7 @@ import cn.siyiban.core.web.Json;
 import cn.siyiban.core.web.Lifecycle;
 import cn.siyiban.core.web.LoginRoutes;
 import cn.siyiban.core.web.PageRoutes;
+import cn.siyiban.core.web.PasswordRoutes;
 import cn.siyiban.core.web.PointNames;
 import cn.siyiban.core.web.SessionGuard;
 import cn.siyiban.sync.EngineProperties;
@@ -100,6 +101,7 @@ public final class CentralApp {
         PAGES.put("/catalogue", "catalogue.html");
         PAGES.put("/staff", "staff.html");
         PAGES.put("/network", "network.html");
+        PAGES.put("/password", "password.html");
     }
 
     private final CentralSettings settings;
@@ -207,8 +209,9 @@ public final class CentralApp {
         // token would be admitted before it has any account here.
         // Prometheus scrapes /metrics without a session; SyncNodeRoutes admits loopback only.
         SessionGuard guard = new SessionGuard(staffStore, Set.of("/sync/", "/api/registrations/check", "/metrics"));
-        LoginRoutes login = new LoginRoutes(staffStore, new LoginGuard(database, clock), pointNames, mapper,
-                COUNTY_POINT, settings.sessionTimeoutMinutes());
+        LoginGuard loginGuard = new LoginGuard(database, clock);
+        LoginRoutes login = new LoginRoutes(staffStore, loginGuard, pointNames, mapper, COUNTY_POINT,
+                settings.sessionTimeoutMinutes());
         DecisionService decisions = new DecisionService(cases, new CaseHistory(cases, clock, COUNTY_POINT));
         ReviewRoutes review = new ReviewRoutes(cases, decisions, staffStore, points, new CaseArrivals(database),
                 clock, mapper);
@@ -222,10 +225,15 @@ public final class CentralApp {
         PageRoutes pages = new PageRoutes("/cn/siyiban/central/web/pages/", PAGES);
         CatalogueStore catalogue = new CatalogueStore(database);
         CataloguePublisher publisher = new CataloguePublisher(catalogue, audit, clock);
+        // Every account changes its password here, a node clerk's too: central owns the staff rows
+        // and its update replicates to the clerk's node like any other change of the account.
+        PasswordRoutes password = new PasswordRoutes(staffStore, loginGuard, clock, mapper, staff -> audit.record(
+                staff.username(), "staff_password_change", staff.pointCode(), staff.username(), "本人修改了密码"));
         return routes -> {
             routes.before(guard::check);
             health.register(routes);
             login.register(routes);
+            password.register(routes);
             review.register(routes);
             new MissingMaterialsRoutes(cases, new CaseHistory(cases, clock, COUNTY_POINT), staffStore, pointNames,
                     clock, mapper).register(routes);

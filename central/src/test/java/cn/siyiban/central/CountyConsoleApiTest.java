@@ -185,6 +185,42 @@ class CountyConsoleApiTest {
     }
 
     @Test
+    void importPreviewShowsOldAndNewValues() {
+        admin.post("/api/catalogue/matters", matter("CC-007", "改前名称", List.of(material("身份证", true, true, false))));
+        int before = version();
+        String csv = CSV_HEADER + "CC-007,改后名称,测试,县民政局,promised,10,3,false,"
+                + "身份证;收入证明[可容缺][可承诺],county console test\n";
+
+        ApiClient.Response preview = admin.post("/api/catalogue/import/preview?mode=merge", csv);
+
+        assertEquals(200, preview.status(), preview.body());
+        JsonNode changed = preview.json().path("diff").path("changed");
+        assertEquals(1, changed.size(), preview.body());
+        JsonNode changes = changed.get(0).path("changes");
+        List<List<String>> expected = List.of(
+                List.of("事项名称", "改前名称", "改后名称"),
+                List.of("承诺时限", "5", "3"),
+                List.of("是否可代办", "是", "否"),
+                List.of("材料清单", "身份证", "身份证;收入证明[可容缺][可承诺]"));
+        assertEquals(expected.size(), changes.size(), changes.toString());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).get(0), changes.get(i).path("field").asText(), changes.toString());
+            assertEquals(expected.get(i).get(1), changes.get(i).path("before").asText(), changes.toString());
+            assertEquals(expected.get(i).get(2), changes.get(i).path("after").asText(), changes.toString());
+        }
+        assertEquals(before, version(), "the preview publishes nothing");
+
+        ApiClient.Response imported = admin.post("/api/catalogue/import?mode=merge", csv);
+
+        assertEquals(201, imported.status(), imported.body());
+        assertEquals(before + 1, version());
+        JsonNode matter = admin.get("/api/catalogue/matters/CC-007").json();
+        assertEquals("改后名称", matter.path("name").asText());
+        assertEquals(3, matter.path("promisedDays").asInt());
+        assertEquals(2, matter.path("materials").size(), matter.toString());
+    }
+
+    @Test
     void catalogueVersionsListNewestFirst() {
         admin.post("/api/catalogue/matters", matter("CC-006", "版本列表事项", List.of(material("身份证", true, true, false))));
 

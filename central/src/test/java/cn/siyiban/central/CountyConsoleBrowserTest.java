@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -84,6 +87,20 @@ class CountyConsoleBrowserTest {
 
     private static WebDriverWait logIn(String path) {
         return TestBrowser.logIn(browser, central, path, "admin");
+    }
+
+    private static WebDriverWait logIn(String path, String username, String password) {
+        return TestBrowser.logIn(browser, central, path, username, password);
+    }
+
+    private static void typePasswords(String old, String fresh, String again) {
+        for (String[] field : new String[][] {{"old-password", old}, {"new-password", fresh},
+                {"new-password-again", again}}) {
+            WebElement input = browser.findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        browser.findElement(By.id("change-password")).click();
     }
 
     /** Returns the browser console lines that report a Content-Security-Policy violation. */
@@ -187,5 +204,55 @@ class CountyConsoleBrowserTest {
         assertTrue(row.contains("由县级中心服务"), row);
         String summary = browser.findElement(By.id("network-summary")).getText();
         assertTrue(summary.contains("未注册 252"), summary);
+    }
+
+    @Test
+    void passwordFormChangesOwnPassword() {
+        ApiClient admin = central.loggedIn("admin");
+        assertEquals(201, admin.post("/api/staff", java.util.Map.of("username", "br.pw", "displayName", "改密码的代办员",
+                "role", "village_clerk", "pointCode", "321323101004", "password", "browser-temp-1")).status());
+        WebDriverWait wait = logIn("/password", "br.pw", "browser-temp-1");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-name"), "改密码的代办员"));
+        assertEquals("修改密码", browser.findElement(By.id("password-link")).getText());
+
+        typePasswords("browser-temp-1", "onlyletters", "onlyletters");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-errors"), "须同时包含字母和数字"));
+
+        typePasswords("browser-temp-1", "new-secret-42", "new-secret-42");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password-result"), "密码已修改"));
+        assertEquals(401, central.client().login("br.pw", "browser-temp-1").status());
+        assertEquals(200, central.client().login("br.pw", "new-secret-42").status());
+        assertEquals(List.of(), cspViolations());
+    }
+
+    @Test
+    void importPreviewShowsOldAndNewValues() throws IOException {
+        ApiClient admin = central.loggedIn("admin");
+        java.util.Map<String, Object> matter = new java.util.LinkedHashMap<>();
+        matter.put("code", "BR-010");
+        matter.put("name", "预览前名称");
+        matter.put("department", "县民政局");
+        matter.put("proxyAllowed", true);
+        matter.put("materials", List.of(java.util.Map.of("name", "身份证", "required", true, "key", true,
+                "commitmentAllowed", false)));
+        assertEquals(201, admin.post("/api/catalogue/matters", matter).status());
+        Path csv = Files.createTempFile("catalogue-", ".csv");
+        Files.writeString(csv, "code,name,category,department,time_class,legal_days,promised_days,proxy_allowed,"
+                + "materials,source\nBR-010,预览后名称,,县民政局,,,,true,身份证,\n");
+        WebDriverWait wait = logIn("/catalogue");
+
+        wait.until(ExpectedConditions.textMatches(By.id("catalogue-version"), java.util.regex.Pattern.compile("v\\d+")));
+        browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        new Select(browser.findElement(By.id("import-mode"))).selectByValue("merge");
+        browser.findElement(By.id("preview-import")).click();
+
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#preview-changed li[data-code='BR-010'] tr[data-field='事项名称']")));
+        assertEquals("预览前名称", row.findElement(By.cssSelector("td.before")).getText());
+        assertEquals("预览后名称", row.findElement(By.cssSelector("td.after")).getText());
+        browser.findElement(By.id("confirm-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-result"), "已发布目录版本"));
+        assertEquals("预览后名称", admin.get("/api/catalogue/matters/BR-010").json().path("name").asText());
+        assertEquals(List.of(), cspViolations());
     }
 }

@@ -68,12 +68,18 @@ final class TestBrowser {
      * the demo password on the login page it leads to. Returns a wait for the test's next steps.
      */
     static WebDriverWait logIn(WebDriver browser, TestCentral central, String path, String username) {
+        return logIn(browser, central, path, username, DemoAccounts.PASSWORD);
+    }
+
+    /** Logs in as {@code username} with {@code password} on the way to {@code path}. */
+    static WebDriverWait logIn(WebDriver browser, TestCentral central, String path, String username,
+                               String password) {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         browser.manage().deleteAllCookies();
         browser.get(central.baseUrl + path);
         wait.until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login-button")).click();
         return wait;
     }

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A demo central on a free port of 127.0.0.1 with a running SymmetricDS engine and its own
@@ -66,6 +68,20 @@ final class TestCentral implements AutoCloseable {
             throw new IllegalStateException("login of " + username + " failed: " + response.body());
         }
         return client;
+    }
+
+    /** Creates an account through the staff API as {@code admin}; fails the test unless it is created. */
+    static void createStaff(ApiClient admin, String username, String role, String point, String password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("displayName", "测试" + username);
+        body.put("role", role);
+        body.put("pointCode", point);
+        body.put("password", password);
+        ApiClient.Response created = admin.post("/api/staff", body);
+        if (created.status() != 201) {
+            throw new IllegalStateException("creating " + username + " failed: " + created.body());
+        }
     }
 
     /**

@@ -12,7 +12,7 @@ import java.time.LocalDateTime;
  * @param nodeId SymmetricDS node id, null before registration
  * @param lastHeartbeat the node's latest heartbeat, in the node's own clock
  * @param lastPush the latest batch central received from the node, as of the latest sample
- * @param lastPull the latest batch the node acknowledged as loaded
+ * @param lastPull the latest batch the node acknowledged as loaded, as of the latest sample
  * @param outgoingBatches batches central holds for the node, not yet loaded by it
  * @param outgoingRows data rows in those batches
  * @param oldestUnsent creation time of the oldest of those batches

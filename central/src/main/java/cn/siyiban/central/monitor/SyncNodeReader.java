@@ -55,7 +55,7 @@ public final class SyncNodeReader {
     private record Pending(int batches, long rows, Timestamp oldest, int errors) {
     }
 
-    private record Sample(Timestamp lastPush, Long clockOffsetSeconds) {
+    private record Sample(Timestamp lastPush, Timestamp lastPull, Long clockOffsetSeconds) {
     }
 
     /** The raw figures of one read, keyed by node id except {@code nodes} and {@code samples}. */
@@ -63,7 +63,6 @@ public final class SyncNodeReader {
         final Map<String, NodeRow> nodes = new HashMap<>();
         final Map<String, HostRow> hosts = new HashMap<>();
         final Map<String, Pending> pending = new HashMap<>();
-        final Map<String, Timestamp> lastLoaded = new HashMap<>();
         final Map<String, Integer> incomingErrors = new HashMap<>();
         final Map<String, Sample> samples = new HashMap<>();
         /** Keyed by point code, like {@code samples}. */
@@ -124,7 +123,7 @@ public final class SyncNodeReader {
         SyncState state = state(node, heartbeat, instant(pending.oldest()), errorBatches, at);
         return new SyncNode(point.code(), point.name(), group, township.code(), township.name(), state.code(),
                 state.label(), id, node.syncEnabled(), county(instant(node.registrationTime())), county(heartbeat),
-                sample == null ? null : localTime(sample.lastPush()), county(instant(figures.lastLoaded.get(id))),
+                sample == null ? null : localTime(sample.lastPush()), sample == null ? null : localTime(sample.lastPull()),
                 pending.batches(), pending.rows(), county(instant(pending.oldest())), node.incomingBatches(),
                 node.incomingRows(), errorBatches, node.symmetricVersion(), node.configVersion(),
                 sample == null ? null : sample.clockOffsetSeconds(), host == null ? null : host.hostName(),
@@ -177,12 +176,6 @@ public final class SyncNodeReader {
                         row.getLong("data_rows"), row.getTimestamp("oldest_time"), row.getInt("error_batches")));
             }
         }
-        try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("outgoing_last_loaded"));
-             ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                figures.lastLoaded.put(row.getString("node_id"), row.getTimestamp("last_loaded"));
-            }
-        }
         try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("incoming_errors"));
              ResultSet row = select.executeQuery()) {
             while (row.next()) {
@@ -193,8 +186,9 @@ public final class SyncNodeReader {
              ResultSet row = select.executeQuery()) {
             while (row.next()) {
                 long offset = row.getLong("clock_offset_seconds");
+                boolean noOffset = row.wasNull();
                 figures.samples.put(row.getString("point_code"), new Sample(row.getTimestamp("last_push_at"),
-                        row.wasNull() ? null : offset));
+                        row.getTimestamp("last_pull_at"), noOffset ? null : offset));
             }
         }
     }

@@ -24,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples every registered node's backlog, lag, last push and clock offset into
+ * Samples every registered node's backlog, lag, last push, last pull and clock offset into
  * {@code sy_sync_sample} at a fixed period, for the node page's 7-day plot and for the figures
- * that need a window of {@code sym_incoming_batch}. Deletes samples older than the retention.
+ * that need a window of {@code sym_incoming_batch} or every loaded batch of
+ * {@code sym_outgoing_batch}, which the overview takes from the latest sample. Deletes samples
+ * older than the retention.
  */
 public final class SyncSampler implements Component {
 
@@ -97,16 +99,18 @@ public final class SyncSampler implements Component {
                 return 0;
             }
             Map<String, Instant[]> received = receivedSince(connection, since);
+            Map<String, Instant> loaded = lastLoaded(connection);
             LocalDateTime sampledAt = LocalDateTime.ofInstant(now, CountyClock.ZONE);
             int count = 0;
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_sync_sample (point_code, "
                     + "sampled_at, outgoing_batches, outgoing_rows, incoming_batches, incoming_rows, error_batches, "
-                    + "lag_seconds, last_push_at, clock_offset_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "lag_seconds, last_push_at, clock_offset_seconds, last_pull_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (SyncNode node : nodes) {
                     if (node.nodeId() == null || node.registeredAt() == null) {
                         continue;
                     }
-                    insert(insert, node, sampledAt, received.get(node.nodeId()));
+                    insert(insert, node, sampledAt, received.get(node.nodeId()), loaded.get(node.nodeId()));
                     count++;
                 }
                 insert.executeBatch();
@@ -126,8 +130,8 @@ public final class SyncSampler implements Component {
         return sampled;
     }
 
-    private static void insert(PreparedStatement insert, SyncNode node, LocalDateTime sampledAt, Instant[] received)
-            throws SQLException {
+    private static void insert(PreparedStatement insert, SyncNode node, LocalDateTime sampledAt, Instant[] received,
+                               Instant loaded) throws SQLException {
         LocalDateTime lastPush = node.lastPush();
         Long offset = node.clockOffsetSeconds();
         if (received != null) {
@@ -156,6 +160,8 @@ public final class SyncSampler implements Component {
         insert.setLong(8, lag);
         insert.setTimestamp(9, lastPush == null ? null : Timestamp.valueOf(lastPush));
         setNullable(insert, 10, offset, Types.BIGINT);
+        LocalDateTime lastPull = later(node.lastPull(), SyncNodeReader.county(loaded));
+        insert.setTimestamp(11, lastPull == null ? null : Timestamp.valueOf(lastPull));
         insert.addBatch();
     }
 
@@ -168,6 +174,29 @@ public final class SyncSampler implements Component {
         } else {
             statement.setLong(index, value);
         }
+    }
+
+    /**
+     * Returns the later of two times. The previous sample's last pull is kept when SymmetricDS
+     * has since purged the node's loaded batches, so the figure does not fall back to null.
+     */
+    private static LocalDateTime later(LocalDateTime previous, LocalDateTime fresh) {
+        if (previous == null) {
+            return fresh;
+        }
+        return fresh != null && fresh.isAfter(previous) ? fresh : previous;
+    }
+
+    /** Returns, per node id, the latest outgoing batch the node acknowledged as loaded. */
+    private static Map<String, Instant> lastLoaded(Connection connection) throws SQLException {
+        Map<String, Instant> loaded = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("outgoing_last_loaded"));
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                loaded.put(row.getString("node_id"), SyncNodeReader.instant(row.getTimestamp("last_loaded")));
+            }
+        }
+        return loaded;
     }
 
     /** Returns, per node id, the latest batch received since {@code since} and the latest heartbeat batch. */

@@ -1,9 +1,10 @@
 package cn.siyiban.central.staff;
 
 /**
- * An account as the staff page sends it. On create every field counts; on edit only
+ * An account as the staff page sends it. On create every field counts. On edit only
  * {@code displayName} and {@code department} do, because the user name is the login and a
- * change of role or point would leave the old point's node with a stale copy of the account.
+ * change of role or point goes through the assignment change, which disables the account at
+ * the old point's node.
  *
  * @param role a role code such as {@code village_clerk}
  * @param pointCode the point of a clerk or technician; blank for reviewers and county admins

@@ -3,9 +3,7 @@ package cn.siyiban.central.staff;
 import cn.siyiban.central.audit.AuditLog;
 import cn.siyiban.central.auth.CentralAccess;
 import cn.siyiban.core.catalogue.CatalogueStore;
-import cn.siyiban.core.catalogue.Matter;
 import cn.siyiban.core.error.DomainException;
-import cn.siyiban.core.network.PointLevel;
 import cn.siyiban.core.network.PointStore;
 import cn.siyiban.core.network.ServicePoint;
 import cn.siyiban.core.staff.PasswordHasher;
@@ -21,12 +19,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -42,14 +38,14 @@ public final class StaffRoutes {
     private static final Logger log = LoggerFactory.getLogger(StaffRoutes.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     /**
-     * Minimum length of a password an admin sets. NOTE: siyiban has no self-service password
-     * change yet, so the "temporary" password stays until an admin resets it again.
+     * Minimum length of a temporary password an admin sets. The staff member then chooses their
+     * own at central's password page, under the stricter PasswordRules.
      */
     static final int MIN_PASSWORD_LENGTH = 8;
 
     private final StaffStore staff;
     private final PointStore points;
-    private final CatalogueStore catalogue;
+    private final StaffChecks checks;
     private final AuditLog audit;
     private final CountyClock clock;
     private final ObjectMapper mapper;
@@ -58,7 +54,7 @@ public final class StaffRoutes {
                        ObjectMapper mapper) {
         this.staff = staff;
         this.points = points;
-        this.catalogue = catalogue;
+        this.checks = new StaffChecks(points, catalogue);
         this.audit = audit;
         this.clock = clock;
         this.mapper = mapper;
@@ -74,6 +70,7 @@ public final class StaffRoutes {
         routes.post("/api/staff", this::create);
         routes.put("/api/staff/{username}", this::edit);
         routes.post("/api/staff/{username}/password", this::resetPassword);
+        routes.post("/api/staff/{username}/assignment", this::assign);
         routes.post("/api/staff/{username}/disable", ctx -> setEnabled(ctx, false));
         routes.post("/api/staff/{username}/enable", ctx -> setEnabled(ctx, true));
     }
@@ -117,10 +114,10 @@ public final class StaffRoutes {
         if (role == null) {
             errors.put("role", "角色无效：应为village_clerk、township_clerk、reviewer、county_admin或technician");
         }
-        String point = role == null ? null : point(errors, role, input.pointCode());
-        String department = role == null ? null : department(errors, role, input.department());
+        String point = role == null ? null : checks.point(errors, role, input.pointCode());
+        String department = role == null ? null : checks.department(errors, role, input.department());
         checkPassword(errors, input.password());
-        reject(errors);
+        StaffChecks.reject(errors);
         if (staff.findByUsername(username).isPresent()) {
             throw new DomainException(DomainException.Kind.CONFLICT, "username_taken", "用户名 " + username + " 已被使用",
                     Map.of("username", "已被使用"));
@@ -142,21 +139,80 @@ public final class StaffRoutes {
         StaffInput input = input(ctx);
         Map<String, Object> errors = new LinkedHashMap<>();
         String displayName = displayName(errors, input.displayName());
-        String department = department(errors, old.role(), input.department());
+        String department = checks.department(errors, old.role(), input.department());
         if (input.role() != null && !input.role().equals(old.role().code())) {
-            errors.put("role", "不能修改角色：请停用此账号，再按新角色新建账号");
+            errors.put("role", "此处不能修改角色：请使用“调整角色和网点”");
         }
         if (input.pointCode() != null && !input.pointCode().isBlank()
                 && !input.pointCode().strip().equals(old.pointCode())) {
-            errors.put("pointCode", "不能修改所属网点：请停用此账号，再在新网点新建账号");
+            errors.put("pointCode", "此处不能修改所属网点：请使用“调整角色和网点”");
         }
-        reject(errors);
+        StaffChecks.reject(errors);
         Staff changed = new Staff(old.id(), old.username(), displayName, old.role(), old.pointCode(), department,
                 old.passwordHash(), old.enabled());
         staff.update(changed, clock.now());
         audit.record(admin.username(), "staff_edit", old.pointCode(), old.username(), "姓名：" + displayName
                 + (department == null ? "" : "，部门：" + department));
         ctx.json(item(changed, pointName(changed)));
+    }
+
+    /**
+     * {@code POST /api/staff/{username}/assignment} with {@code {"role", "pointCode",
+     * "department", "confirm"}}: gives an account another role, point or departments. The request
+     * must repeat the user name in {@code confirm}, as the page's confirmation dialog sends it.
+     * The account leaves the old point's node disabled (see {@link StaffStore#reassign}) and
+     * reaches the new point's node by sync.
+     */
+    private void assign(Context ctx) {
+        Staff admin = admin(ctx);
+        Staff old = existing(ctx);
+        AssignmentInput input = body(ctx, AssignmentInput.class, "调整");
+        if (!old.username().equals(input.confirm())) {
+            throw new ApiException(400, "confirmation_required", "请在确认框中输入用户名以确认调整",
+                    Map.of("confirm", "应为 " + old.username()));
+        }
+        if (old.id().equals(admin.id())) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "cannot_reassign_self",
+                    "不能调整自己正在使用的账号的角色和网点");
+        }
+
+        Map<String, Object> errors = new LinkedHashMap<>();
+        Role role = Role.fromCode(input.role() == null ? "" : input.role()).orElse(null);
+        if (role == null) {
+            errors.put("role", "角色无效：应为village_clerk、township_clerk、reviewer、county_admin或technician");
+        }
+        String point = role == null ? null : checks.point(errors, role, input.pointCode());
+        String department = role == null ? null : checks.department(errors, role, input.department());
+        StaffChecks.reject(errors);
+        if (role == old.role() && Objects.equals(point, old.pointCode())
+                && Objects.equals(department, old.department())) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid_staff", "角色、所属网点和部门都没有变化",
+                    Map.of("role", "没有变化"));
+        }
+
+        Staff moved = staff.reassign(old.id(), role, point, department, clock.now()).orElseThrow(() ->
+                DomainException.notFound("staff_not_found", "找不到账号 " + old.username()));
+        String detail = "角色：" + old.role().label() + " → " + role.label() + "；所属网点：" + pointText(old.pointCode())
+                + " → " + pointText(point) + (department == null ? "" : "；部门：" + department);
+        audit.record(admin.username(), "staff_reassign", old.pointCode(), old.username(), detail);
+        if (point != null && !point.equals(old.pointCode())) {
+            // Listed under both points, so each node's page shows the move.
+            audit.record(admin.username(), "staff_reassign", point, old.username(), detail);
+        }
+        log.info("Staff account {} moved from {} at point {} to {} at point {} by {}", old.username(),
+                old.role().code(), old.pointCode(), role.code(), point, admin.username());
+        ctx.json(item(moved, pointName(moved)));
+    }
+
+    /** The body of an assignment change; {@code confirm} repeats the user name. */
+    public record AssignmentInput(String role, String pointCode, String department, String confirm) {
+    }
+
+    private String pointText(String code) {
+        if (code == null) {
+            return "无";
+        }
+        return points.find(code).map(point -> point.name() + "（" + code + "）").orElse(code);
     }
 
     /** Sets a temporary password chosen by the admin, and clears nothing else. */
@@ -171,7 +227,7 @@ public final class StaffRoutes {
         }
         Map<String, Object> errors = new LinkedHashMap<>();
         checkPassword(errors, password);
-        reject(errors);
+        StaffChecks.reject(errors);
         staff.update(new Staff(old.id(), old.username(), old.displayName(), old.role(), old.pointCode(),
                 old.department(), PasswordHasher.hash(password), old.enabled()), clock.now());
         // The password itself is never written to the audit log or the log file.
@@ -195,68 +251,6 @@ public final class StaffRoutes {
         ctx.json(item(changed, pointName(changed)));
     }
 
-    private String point(Map<String, Object> errors, Role role, String pointCode) {
-        String code = pointCode == null || pointCode.isBlank() ? null : pointCode.strip();
-        if (role == Role.REVIEWER || role == Role.COUNTY_ADMIN) {
-            if (code != null) {
-                errors.put("pointCode", role.label() + "不属于任何网点，请不要填写网点");
-            }
-            return null;
-        }
-        if (code == null) {
-            errors.put("pointCode", role.label() + "必须选择所属网点");
-            return null;
-        }
-        ServicePoint point = points.find(code).orElse(null);
-        if (point == null) {
-            errors.put("pointCode", "找不到网点 " + code);
-            return null;
-        }
-        Set<PointLevel> allowed = switch (role) {
-            case VILLAGE_CLERK -> Set.of(PointLevel.VILLAGE);
-            case TOWNSHIP_CLERK -> Set.of(PointLevel.TOWNSHIP);
-            default -> Set.of(PointLevel.VILLAGE, PointLevel.TOWNSHIP);
-        };
-        if (!allowed.contains(point.level())) {
-            errors.put("pointCode", role.label() + "不能属于" + point.level().label() + "“" + point.name() + "”");
-            return null;
-        }
-        return code;
-    }
-
-    /** Checks a reviewer's departments against the departments named in the catalogue. */
-    private String department(Map<String, Object> errors, Role role, String text) {
-        if (role != Role.REVIEWER) {
-            if (text != null && !text.isBlank()) {
-                errors.put("department", "只有部门审核人员需要填写部门");
-            }
-            return null;
-        }
-        Set<String> names = new LinkedHashSet<>();
-        for (String name : (text == null ? "" : text).split("[,，]")) {
-            if (!name.isBlank()) {
-                names.add(name.strip());
-            }
-        }
-        if (names.isEmpty()) {
-            errors.put("department", "部门审核人员至少要有一个部门");
-            return null;
-        }
-        Set<String> known = new LinkedHashSet<>();
-        catalogue.all().stream().map(Matter::department).filter(Objects::nonNull).forEach(known::add);
-        List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
-        if (!unknown.isEmpty()) {
-            errors.put("department", "事项目录中没有部门：" + String.join("、", unknown));
-            return null;
-        }
-        String joined = String.join(",", names);
-        if (joined.length() > 500) {
-            errors.put("department", "部门过多：最多500字");
-            return null;
-        }
-        return joined;
-    }
-
     private static String displayName(Map<String, Object> errors, String text) {
         String name = text == null ? "" : text.strip();
         if (name.isEmpty() || name.length() > 100) {
@@ -270,13 +264,6 @@ public final class StaffRoutes {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 72) {
             // BCrypt reads at most 72 bytes of a password.
             errors.put("password", "密码应为" + MIN_PASSWORD_LENGTH + "到72个字符");
-        }
-    }
-
-    private static void reject(Map<String, Object> errors) {
-        if (!errors.isEmpty()) {
-            throw new DomainException(DomainException.Kind.INVALID, "invalid_staff",
-                    "账号有" + errors.size() + "处错误：" + errors.values().iterator().next(), errors);
         }
     }
 
@@ -296,14 +283,19 @@ public final class StaffRoutes {
     }
 
     private StaffInput input(Context ctx) {
+        return body(ctx, StaffInput.class, "账号");
+    }
+
+    /** Reads the request body as {@code type}; {@code what} names the content in the error message. */
+    private <T> T body(Context ctx, Class<T> type, String what) {
         try {
-            StaffInput input = mapper.readValue(ctx.body(), StaffInput.class);
+            T input = mapper.readValue(ctx.body(), type);
             if (input == null) {
                 throw new ApiException(400, "invalid_json", "请求内容为空");
             }
             return input;
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "invalid_json", "请求内容不是有效的账号JSON：" + e.getOriginalMessage());
+            throw new ApiException(400, "invalid_json", "请求内容不是有效的" + what + "JSON：" + e.getOriginalMessage());
         }
     }
 

@@ -1,2 +1,2 @@
-/** Staff account management at central: create, edit, reset a password, disable. */
+/** Staff account management at central: create, edit, change role and point, reset a password, disable. */
 package cn.siyiban.central.staff;

@@ -2,11 +2,10 @@
 -- A node's external id is its point code. Its node id is normally the same, but SymmetricDS
 -- may pick another when that id is taken, so the batches, which name the node id, are matched
 -- to points through sym_node. Each section starts with a "-- name:" line, by which
--- SyncQueries finds it. The overview runs each query once for all nodes, never once per node,
--- and filters batches by status or error_flag, which SymmetricDS indexes (idx_ob_status,
--- idx_ib_in_error). NOTE: with 1,500 nodes and 100 outgoing batches each, outgoing_pending and
--- outgoing_last_loaded take most of the overview's time and miss the 300 ms target; see
--- docs/benchmarks.md.
+-- SyncQueries finds it. The overview runs each query once for all nodes, never once per node.
+-- It reads sym_outgoing_batch once, for the batches not yet loaded. The last pull needs every
+-- loaded batch, so the sampler finds it once per period (outgoing_last_loaded). The overview
+-- takes it from the latest sample. docs/benchmarks.md has the measured times.
 
 -- name: nodes
 -- One row per node in sym_node, central itself included. registration_time stays null until
@@ -28,17 +27,19 @@ SELECT node_id, host_name, ip_address, symmetric_version, heartbeat_time, last_r
 -- name: outgoing_pending
 -- Batches central holds for each node that the node has not loaded yet. 'OK' is loaded and
 -- 'IG' was ignored on purpose, so neither is listed. 'ER' failed to load at the node and
--- SymmetricDS sends it again on the node's next pull.
+-- SymmetricDS sends it again on the node's next pull. The Derby hint makes Derby probe
+-- SymmetricDS's status index for the listed statuses and read only those rows. Without it
+-- Derby read the whole table. PostgreSQL reads the hint as a comment.
 SELECT node_id, COUNT(*) AS batches, SUM(data_row_count) AS data_rows, MIN(create_time) AS oldest_time,
        SUM(CASE WHEN status = 'ER' THEN 1 ELSE 0 END) AS error_batches
-  FROM sym_outgoing_batch
+  FROM sym_outgoing_batch --DERBY-PROPERTIES index=SYM_IDX_OB_STATUS
  WHERE status IN ('NE', 'QY', 'SE', 'LD', 'RQ', 'RT', 'RS', 'LS', 'ER', 'XX')
  GROUP BY node_id
 
 -- name: outgoing_last_loaded
--- The latest batch each node acknowledged as loaded: its last successful pull of data.
--- NOTE: this scans every 'OK' outgoing batch kept until SymmetricDS purges it; central sends
--- few batches (reference data, staff, decisions), so the scan stays small.
+-- Sampler: the latest batch each node acknowledged as loaded, its last successful pull. This
+-- reads every 'OK' batch kept until SymmetricDS purges it (no index covers status and time),
+-- so only the sampler runs it, once per period, never the overview.
 SELECT node_id, MAX(last_update_time) AS last_loaded
   FROM sym_outgoing_batch
  WHERE status = 'OK'
@@ -53,9 +54,10 @@ SELECT node_id, COUNT(*) AS error_batches, MIN(last_update_time) AS first_error_
  GROUP BY node_id
 
 -- name: latest_samples
--- The sampler's latest figures: the last push and the clock offset, which need a time window
--- of sym_incoming_batch that the overview does not scan on every request.
-SELECT point_code, last_push_at, clock_offset_seconds
+-- The sampler's latest figures: the last push, the last pull and the clock offset. The last
+-- push and the offset need a time window of sym_incoming_batch and the last pull every loaded
+-- batch of sym_outgoing_batch, which the overview does not scan on every request.
+SELECT point_code, last_push_at, last_pull_at, clock_offset_seconds
   FROM sy_sync_sample
  WHERE sampled_at = (SELECT MAX(sampled_at) FROM sy_sync_sample)
 

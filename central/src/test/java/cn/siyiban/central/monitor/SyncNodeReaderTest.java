@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -69,6 +70,8 @@ class SyncNodeReaderTest {
                         + "status CHAR(2), error_flag SMALLINT DEFAULT 0, data_row_count INTEGER DEFAULT 0, "
                         + "create_time TIMESTAMP, last_update_time TIMESTAMP)";
                 sql.execute("CREATE TABLE sym_outgoing_batch " + batchColumns);
+                // SymmetricDS's own index, which the outgoing_pending query names in a Derby hint.
+                sql.execute("CREATE INDEX sym_idx_ob_status ON sym_outgoing_batch (status)");
                 sql.execute("CREATE TABLE sym_incoming_batch " + batchColumns);
             }
             return null;
@@ -124,6 +127,12 @@ class SyncNodeReaderTest {
         });
     }
 
+    /** Takes a sample at {@code NOW}, as the sampler does once per period. */
+    private void sample() {
+        new SyncSampler(database, reader, MonitorSettings.defaults(), new CountyClock(Clock.fixed(NOW, CountyClock.ZONE)))
+                .sample();
+    }
+
     private Map<String, SyncNode> byPoint() {
         List<SyncNode> rows = reader.read();
         return rows.stream().collect(Collectors.toMap(SyncNode::point, Function.identity()));
@@ -150,6 +159,7 @@ class SyncNodeReaderTest {
         batch("sym_outgoing_batch", 4, "321323101000", "ER");
         batch("sym_incoming_batch", 5, "321323101000", "ER");
         batch("sym_incoming_batch", 6, "321323101004", "OK");
+        sample();
 
         Map<String, SyncNode> rows = byPoint();
 
@@ -202,5 +212,37 @@ class SyncNodeReaderTest {
 
         assertEquals("disabled", disabled.status());
         assertEquals("已停用", disabled.statusLabel());
+    }
+
+    @Test
+    void lastPullComesFromLatestSample() {
+        createSymmetricTables();
+        registeredNode("321323101001", "village", Duration.ofMinutes(1));
+        batch("sym_outgoing_batch", 1, "321323101001", "OK", Duration.ofMinutes(10));
+
+        assertNull(byPoint().get("321323101001").lastPull());
+
+        sample();
+
+        assertEquals(LocalDateTime.of(2026, 12, 4, 9, 50), byPoint().get("321323101001").lastPull());
+    }
+
+    @Test
+    void lastPullSurvivesPurgedBatches() {
+        createSymmetricTables();
+        registeredNode("321323101001", "village", Duration.ofMinutes(1));
+        batch("sym_outgoing_batch", 1, "321323101001", "OK", Duration.ofMinutes(10));
+        sample();
+        database.inTransaction(connection -> {
+            try (Statement sql = connection.createStatement()) {
+                sql.executeUpdate("DELETE FROM sym_outgoing_batch");
+            }
+            return null;
+        });
+        // A later sample: the sampler keys samples by time, so the clock moves on a minute.
+        new SyncSampler(database, reader, MonitorSettings.defaults(),
+                new CountyClock(Clock.fixed(NOW.plusSeconds(60), CountyClock.ZONE))).sample();
+
+        assertEquals(LocalDateTime.of(2026, 12, 4, 9, 50), byPoint().get("321323101001").lastPull());
     }
 }

@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class SchemaMigrator {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
+    private static final Pattern VERSIONED_NAME = Pattern.compile("V(\\d+)__");
     private final String folder;
     private final String versionTable;
 
@@ -68,9 +71,9 @@ public final class SchemaMigrator {
     private List<String> applyPending(Database database, Map<String, String> scripts) {
         Map<String, String> applied = database.query(connection -> appliedChecksums(connection, versionTable));
         List<String> appliedNow = new ArrayList<>();
-        int version = 0;
+        int position = 0;
         for (Map.Entry<String, String> script : scripts.entrySet()) {
-            version++;
+            position++;
             String name = script.getKey();
             String checksum = checksum(script.getValue());
             String recorded = applied.get(name);
@@ -82,7 +85,7 @@ public final class SchemaMigrator {
                 }
                 continue;
             }
-            int scriptVersion = version;
+            int scriptVersion = version(name, position);
             database.inTransaction(connection -> {
                 for (String statement : statements(script.getValue())) {
                     try (Statement sql = connection.createStatement()) {
@@ -96,6 +99,19 @@ public final class SchemaMigrator {
             appliedNow.add(name);
         }
         return appliedNow;
+    }
+
+    /**
+     * Returns the version recorded for a script: the number of its name ({@code V010__x.sql} is
+     * 10), or its position in {@code index.txt} for a name without one. Numbers leave gaps where
+     * scripts of other branches will land. Because a script is recorded under its own number, a
+     * database that applied V010 before V008 was merged still applies V008 later without
+     * clashing with V010's row. Every script named up to V007 had the same number and position,
+     * so existing databases record the same versions as before.
+     */
+    static int version(String name, int position) {
+        Matcher number = VERSIONED_NAME.matcher(name);
+        return number.lookingAt() ? Integer.parseInt(number.group(1)) : position;
     }
 
     /** Reads the scripts in index order, each in the version for {@code dialect}; name to text. */

@@ -1,6 +1,5 @@
 package cn.siyiban.core.seed;
 
-import cn.siyiban.core.staff.PasswordHasher;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.staff.StaffStore;
@@ -22,6 +21,13 @@ import org.slf4j.LoggerFactory;
 public final class DemoAccounts {
 
     public static final String PASSWORD = "siyiban-demo";
+    /**
+     * One BCrypt hash of {@link #PASSWORD}, the same in every demo server. The copy of an
+     * account that a demo node creates and the copy central later sends it then carry the same
+     * hash, so the sync does not count as a password change, which would end the account's
+     * sessions (see SessionGuard).
+     */
+    static final String PASSWORD_HASH = "$2a$10$W9EnNfbfGBkLDxuhPSPZYu7HmkIXeOsGH/KAFjGdsjYcOSMGcLPI2";
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     private DemoAccounts() {
@@ -49,7 +55,7 @@ public final class DemoAccounts {
 
     /** Inserts each account whose user name is not taken yet, with the demo password. */
     public static void createIfAbsent(StaffStore staffStore, List<Staff> accounts, CountyClock clock) {
-        String hash = PasswordHasher.hash(PASSWORD);
+        String hash = PASSWORD_HASH;
         for (Staff staff : accounts) {
             if (staffStore.findByUsername(staff.username()).isEmpty()) {
                 staffStore.insert(new Staff(staff.id(), staff.username(), staff.displayName(), staff.role(),

@@ -13,6 +13,12 @@ import java.util.Optional;
 /** Staff accounts in the database. */
 public final class StaffStore {
 
+    /**
+     * The password hash an account keeps at the node of a point it has left. It is no BCrypt
+     * hash, so no password matches it.
+     */
+    public static final String MOVED_HASH = "moved-to-another-point";
+
     private final Database database;
 
     public StaffStore(Database database) {
@@ -82,6 +88,71 @@ public final class StaffStore {
                 update.setString(8, staff.id());
                 return update.executeUpdate() == 1;
             }
+        });
+    }
+
+    /**
+     * Writes a new password hash for the account with {@code id} and leaves every other column
+     * as it is, so a change made at the same time by an admin is not undone. Returns false when
+     * no such account exists.
+     */
+    public boolean changePassword(String id, String passwordHash, LocalDateTime now) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE sy_staff SET password_hash = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, passwordHash);
+                Rows.setTime(update, 2, now);
+                update.setString(3, id);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Gives the account with {@code id} another role, point and departments in one transaction,
+     * and returns it as stored, or empty when no such account exists. When the point changes,
+     * the row is first disabled with its password hash replaced by {@link #MOVED_HASH}, still
+     * under the old point. SymmetricDS routes each captured change of a staff row by the point
+     * code it carries, so this first update is the only one the old point's node receives. The
+     * account stays there, for the names in its case history, but cannot log in. The second
+     * update restores the hash and the enabled flag under the new point and reaches the new
+     * point's node, where it becomes an insert.
+     */
+    public Optional<Staff> reassign(String id, Role role, String pointCode, String department, LocalDateTime now) {
+        return database.inTransaction(connection -> {
+            Staff old;
+            try (PreparedStatement select = connection.prepareStatement("SELECT * FROM sy_staff WHERE id = ?")) {
+                select.setString(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<Staff>empty();
+                    }
+                    old = read(row);
+                }
+            }
+            if (old.pointCode() != null && !old.pointCode().equals(pointCode)) {
+                try (PreparedStatement leave = connection.prepareStatement(
+                        "UPDATE sy_staff SET enabled = FALSE, password_hash = ?, updated_at = ? WHERE id = ?")) {
+                    leave.setString(1, MOVED_HASH);
+                    Rows.setTime(leave, 2, now);
+                    leave.setString(3, id);
+                    leave.executeUpdate();
+                }
+            }
+            Staff moved = new Staff(old.id(), old.username(), old.displayName(), role, pointCode, department,
+                    old.passwordHash(), old.enabled());
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sy_staff SET staff_role = ?, "
+                    + "point_code = ?, department = ?, password_hash = ?, enabled = ?, updated_at = ? WHERE id = ?")) {
+                update.setString(1, role.code());
+                update.setString(2, pointCode);
+                update.setString(3, department);
+                update.setString(4, old.passwordHash());
+                update.setBoolean(5, old.enabled());
+                Rows.setTime(update, 6, now);
+                update.setString(7, id);
+                update.executeUpdate();
+            }
+            return Optional.of(moved);
         });
     }
 

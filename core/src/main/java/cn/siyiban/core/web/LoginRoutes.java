@@ -102,6 +102,7 @@ public final class LoginRoutes {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         session.setAttribute(SessionGuard.USERNAME, staff.username());
         session.setAttribute(SessionGuard.CSRF_TOKEN, token);
+        session.setAttribute(SessionGuard.CREDENTIAL, SessionGuard.credentialStamp(staff));
         return token;
     }
 
@@ -117,6 +118,11 @@ public final class LoginRoutes {
 
     private ApiException locked(String username, LocalDateTime until) {
         log.warn("Rejected login for locked user {} until {}", username, until);
+        return lockedError(until);
+    }
+
+    /** Returns the error of a locked account, which the password change sends too. */
+    static ApiException lockedError(LocalDateTime until) {
         return new ApiException(423, "account_locked", "连续" + LoginGuard.MAX_FAILURES + "次密码错误，账号已锁定，请于"
                 + until.format(UNLOCK_TIME) + "后再试，或请管理员协助", Map.of("lockedUntil", until.toString()));
     }

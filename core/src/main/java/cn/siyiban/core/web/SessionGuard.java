@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Set;
 
 /**
@@ -23,6 +25,8 @@ public final class SessionGuard {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     static final String USERNAME = "siyiban.username";
     static final String CSRF_TOKEN = "siyiban.csrf";
+    /** Fingerprint of the password hash the session was opened with; see {@link #credentialStamp}. */
+    static final String CREDENTIAL = "siyiban.credential";
     private static final String STAFF = "siyiban.staff";
     private static final Set<HandlerType> SAFE_METHODS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
@@ -69,7 +73,9 @@ public final class SessionGuard {
 
     /**
      * Returns the session's staff member as stored now, so that an account disabled by central
-     * ends its sessions at the next request.
+     * ends its sessions at the next request. A session opened with another password hash than
+     * the stored one ends too: after a password change or reset, only the session that made the
+     * change (which {@link PasswordRoutes} stamps anew) stays logged in.
      */
     private Staff loggedIn(HttpSession session) {
         Object username = session.getAttribute(USERNAME);
@@ -77,10 +83,25 @@ public final class SessionGuard {
             return null;
         }
         Staff staff = staffStore.findByUsername(name).filter(Staff::enabled).orElse(null);
-        if (staff == null) {
+        if (staff == null || !credentialStamp(staff).equals(session.getAttribute(CREDENTIAL))) {
             session.invalidate();
+            return null;
         }
         return staff;
+    }
+
+    /**
+     * Returns a SHA-256 fingerprint of the staff member's password hash, kept in the session
+     * instead of the hash itself. It changes with every new hash, because BCrypt salts each one.
+     */
+    static String credentialStamp(Staff staff) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(staff.passwordHash().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static boolean csrfTokenMatches(Context ctx, HttpSession session) {

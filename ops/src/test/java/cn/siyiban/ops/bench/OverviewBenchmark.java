@@ -1,9 +1,13 @@
 package cn.siyiban.ops.bench;
 
 import cn.siyiban.central.CentralApp;
+import cn.siyiban.central.monitor.SyncNodeReader;
+import cn.siyiban.central.monitor.SyncSampler;
 import cn.siyiban.central.settings.CentralSettings;
 import cn.siyiban.core.db.Database;
+import cn.siyiban.core.network.PointStore;
 import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.time.CountyClock;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -15,13 +19,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Measures {@code GET /api/sync/overview} at central with the SymmetricDS tables of a whole
@@ -30,6 +37,11 @@ import java.util.List;
  * 127.0.0.1 with its real engine, so the tables carry SymmetricDS's own indexes. The figure is
  * the request time on loopback, which is the server time plus a small client overhead.
  *
+ * <p>Before the requests it takes one sample, as central's sampler does once per period, so the
+ * overview has every node's last pull. It then times, on the same database, the queries over
+ * {@code sym_outgoing_batch} that the overview ran on every request before the last pull moved
+ * into the sample, next to the one it runs now, so one run shows both.
+ *
  * <p>Run with {@code ops/bench/sync-overview}. Arguments: number of nodes (default 1500),
  * outgoing and incoming batches per node (default 100 each), measured requests (default 30).
  */
@@ -37,6 +49,30 @@ public final class OverviewBenchmark {
 
     /** 爱园镇 and the first digits of the synthetic village codes under it. */
     private static final String TOWNSHIP = "321323101000";
+    /** Rounds of each query in the side-by-side timing. */
+    private static final int QUERY_ROUNDS = 10;
+
+    /**
+     * The overview's queries over sym_outgoing_batch, by name: those it ran on every request
+     * up to the change that moved the last pull into the sample ("before"), and the one it runs
+     * now ("after", the same text as outgoing_pending in sync-nodes.sql).
+     */
+    private static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+    static {
+        QUERIES.put("before: outgoing_pending (status IN list, table scan)",
+                "SELECT node_id, COUNT(*) AS batches, SUM(data_row_count) AS data_rows, MIN(create_time) AS oldest_time, "
+                        + "SUM(CASE WHEN status = 'ER' THEN 1 ELSE 0 END) AS error_batches FROM sym_outgoing_batch "
+                        + "WHERE status IN ('NE', 'QY', 'SE', 'LD', 'RQ', 'RT', 'RS', 'LS', 'ER', 'XX') GROUP BY node_id");
+        QUERIES.put("before: outgoing_last_loaded (every loaded batch)",
+                "SELECT node_id, MAX(last_update_time) AS last_loaded FROM sym_outgoing_batch WHERE status = 'OK' "
+                        + "GROUP BY node_id");
+        QUERIES.put("after: outgoing_pending (status IN list, hint to SymmetricDS's status index)",
+                "SELECT node_id, COUNT(*) AS batches, SUM(data_row_count) AS data_rows, MIN(create_time) AS oldest_time, "
+                        + "SUM(CASE WHEN status = 'ER' THEN 1 ELSE 0 END) AS error_batches "
+                        + "FROM sym_outgoing_batch --DERBY-PROPERTIES index=SYM_IDX_OB_STATUS\n"
+                        + "WHERE status IN ('NE', 'QY', 'SE', 'LD', 'RQ', 'RT', 'RS', 'LS', 'ER', 'XX') GROUP BY node_id");
+    }
 
     private OverviewBenchmark() {
     }
@@ -53,7 +89,9 @@ public final class OverviewBenchmark {
             fill(central.database(), nodes, batchesPerNode);
             System.out.printf("Filled %d nodes with %d outgoing and %d incoming batches each in %d s%n", nodes,
                     batchesPerNode, batchesPerNode, (System.nanoTime() - fillStart) / 1_000_000_000);
+            sample(central);
             measure("http://127.0.0.1:" + central.port(), nodes, requests);
+            timeQueries(central.database());
         } finally {
             central.stop();
         }
@@ -130,7 +168,9 @@ public final class OverviewBenchmark {
 
     /**
      * Inserts {@code perNode} batches per node: all loaded ('OK') but the two newest, which wait
-     * ('NE'), and one node in fifty has one batch in error ('ER').
+     * ('NE'), and one node in fifty has one batch in error ('ER'). The batches go in in creation
+     * order, every node's batch of one period before any of the next, as SymmetricDS creates
+     * them, so the waiting batches are the newest rows of the table.
      */
     private static void insertBatches(Connection connection, String table, int nodes, int perNode, Instant now)
             throws SQLException {
@@ -141,9 +181,9 @@ public final class OverviewBenchmark {
                 + ") VALUES (?, ?, ?, ?, ?, ?, 1000, ?, ?"
                 + (table.startsWith("sym_incoming") ? "" : ", -1, 0, 0, 0") + ")")) {
             int pending = 0;
-            for (int i = 0; i < nodes; i++) {
-                String code = point(i);
-                for (int b = 0; b < perNode; b++) {
+            for (int b = 0; b < perNode; b++) {
+                for (int i = 0; i < nodes; i++) {
+                    String code = point(i);
                     Instant created = now.minus(Duration.ofMinutes((long) (perNode - b) * 10));
                     String status = b >= perNode - 2 ? "NE" : "OK";
                     boolean error = b == 0 && i % 50 == 0;
@@ -199,5 +239,46 @@ public final class OverviewBenchmark {
         System.out.printf("GET /api/sync/overview, %d nodes, %d requests, %d characters: min %d ms, median %d ms, "
                         + "p95 %d ms, max %d ms%n", nodes, requests, bytes, millis.get(0), millis.get(millis.size() / 2),
                 millis.get((int) Math.ceil(millis.size() * 0.95) - 1), millis.get(millis.size() - 1));
+    }
+
+    /** Takes one sample of every node now and prints how long it took. */
+    private static void sample(CentralApp central) {
+        CentralSettings settings = central.settings();
+        SyncNodeReader reader = new SyncNodeReader(central.database(), new PointStore(central.database()),
+                settings.monitor());
+        SyncSampler sampler = new SyncSampler(central.database(), reader, settings.monitor(), CountyClock.system());
+        long begin = System.nanoTime();
+        int sampled = sampler.sample();
+        System.out.printf("Sampled %d nodes in %d ms%n", sampled, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** Times each query of {@link #QUERIES} in turns, so the load of the machine hits all alike. */
+    private static void timeQueries(Database database) {
+        Map<String, List<Long>> millis = new LinkedHashMap<>();
+        QUERIES.keySet().forEach(name -> millis.put(name, new ArrayList<>()));
+        for (int round = 0; round < QUERY_ROUNDS; round++) {
+            for (Map.Entry<String, String> query : QUERIES.entrySet()) {
+                long begin = System.nanoTime();
+                int rows = database.query(connection -> {
+                    int count = 0;
+                    try (PreparedStatement select = connection.prepareStatement(query.getValue());
+                         ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            count++;
+                        }
+                    }
+                    return count;
+                });
+                millis.get(query.getKey()).add((System.nanoTime() - begin) / 1_000_000);
+                if (rows == 0) {
+                    throw new IllegalStateException("query returned no rows: " + query.getKey());
+                }
+            }
+        }
+        millis.forEach((name, times) -> {
+            Collections.sort(times);
+            System.out.printf("%s, %d rounds: min %d ms, median %d ms, max %d ms%n", name, times.size(), times.get(0),
+                    times.get(times.size() / 2), times.get(times.size() - 1));
+        });
     }
 }

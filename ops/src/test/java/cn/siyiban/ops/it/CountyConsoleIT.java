@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Timeout;
  * The county console against real processes. Each node's status row reaches central, and a
  * staff account and a catalogue change made at central reach the right node only. A stopped
  * node turns 离线 once the offline threshold passes and turns back after a restart. Disabling a
- * node stops its sync until it is enabled again. The heartbeat and the offline threshold are
- * set low so that the test takes about three minutes.
+ * node stops its sync until it is enabled again. A clerk's password changed at central reaches
+ * the clerk's node, and a clerk moved to another point reaches the new node and is disabled at
+ * the old one. The heartbeat and the offline threshold are set low so that the test takes about
+ * three minutes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -88,6 +90,7 @@ class CountyConsoleIT {
         ObjectNode account = Api.JSON.createObjectNode().put("username", "it.clerk").put("displayName", "集成测试代办员")
                 .put("role", "village_clerk").put("pointCode", SyncCluster.VILLAGE).put("password", "it-temporary-1");
         account.putNull("department");
+        long villageBefore = latestOutgoingBatch(SyncCluster.VILLAGE);
         Api.Response created = admin.post("/api/staff", account);
         assertEquals(201, created.status(), created.body());
 
@@ -111,9 +114,10 @@ class CountyConsoleIT {
             assertEquals(1, found.size(), found.toString());
         }
 
-        int villageLogin = Waits.until(SyncCluster.SYNC_TIMEOUT, () -> login(village, "it.clerk", "it-temporary-1"),
-                status -> status == 200);
-        assertEquals(200, villageLogin, "new account logs in at its own village node");
+        // Polling the login would lock the account after five failures while the batch is on its
+        // way, so the test waits for the staff batch and logs in once.
+        awaitStaffBatchLoaded(SyncCluster.VILLAGE, villageBefore);
+        assertEquals(200, login(village, "it.clerk", "it-temporary-1"), "new account logs in at its own village node");
         // The matter published after the account reached the township, so the staff batch,
         // which central routed first, would have arrived there too if it were routed there.
         assertEquals(401, login(township, "it.clerk", "it-temporary-1"), "account must not reach the township");
@@ -131,6 +135,58 @@ class CountyConsoleIT {
 
     @Test
     @Order(3)
+    void movedClerkLeavesOldNode() {
+        Api clerkAtCentral = Api.login(cluster.centralUrl(), "it.clerk", "it-temporary-1");
+        ObjectNode change = Api.JSON.createObjectNode().put("oldPassword", "it-temporary-1")
+                .put("newPassword", "it-chosen-42").put("newPasswordAgain", "it-chosen-42");
+        long villageBefore = latestOutgoingBatch(SyncCluster.VILLAGE);
+        Api.Response changed = clerkAtCentral.post("/api/password", change);
+        assertEquals(200, changed.status(), changed.body());
+        awaitStaffBatchLoaded(SyncCluster.VILLAGE, villageBefore);
+        assertEquals(200, login(village, "it.clerk", "it-chosen-42"), "password changed at central reaches the node");
+        assertEquals(401, login(village, "it.clerk", "it-temporary-1"), "old password no longer works at the node");
+
+        ObjectNode assignment = Api.JSON.createObjectNode().put("role", "township_clerk")
+                .put("pointCode", SyncCluster.TOWNSHIP).put("confirm", "it.clerk");
+        assignment.putNull("department");
+        villageBefore = latestOutgoingBatch(SyncCluster.VILLAGE);
+        long townshipBefore = latestOutgoingBatch(SyncCluster.TOWNSHIP);
+        Api.Response moved = admin.post("/api/staff/it.clerk/assignment", assignment);
+        assertEquals(200, moved.status(), moved.body());
+        awaitStaffBatchLoaded(SyncCluster.TOWNSHIP, townshipBefore);
+        awaitStaffBatchLoaded(SyncCluster.VILLAGE, villageBefore);
+
+        assertEquals(200, login(township, "it.clerk", "it-chosen-42"), "moved account logs in at its new node");
+        assertEquals(401, login(village, "it.clerk", "it-chosen-42"), "moved account is disabled at the old node");
+    }
+
+    /** Returns the highest id of the batches central sent or holds for the point's node, 0 for none. */
+    private long latestOutgoingBatch(String point) {
+        long latest = 0;
+        for (JsonNode batch : admin.get("/api/sync/nodes/" + point).json().path("batches")) {
+            if ("outgoing".equals(batch.path("direction").asText())) {
+                latest = Math.max(latest, batch.path("batchId").asLong());
+            }
+        }
+        return latest;
+    }
+
+    /** Waits until the point's node has loaded a batch of the staff channel newer than {@code after}. */
+    private void awaitStaffBatchLoaded(String point, long after) {
+        JsonNode loaded = Waits.until(SyncCluster.SYNC_TIMEOUT, () -> {
+            for (JsonNode batch : admin.get("/api/sync/nodes/" + point).json().path("batches")) {
+                if ("outgoing".equals(batch.path("direction").asText()) && "staff".equals(batch.path("channel").asText())
+                        && batch.path("batchId").asLong() > after && "OK".equals(batch.path("status").asText())) {
+                    return batch;
+                }
+            }
+            return null;
+        }, batch -> batch != null);
+        assertTrue(loaded != null, "staff batch loaded at " + point);
+    }
+
+    @Test
+    @Order(4)
     void stoppedNodeTurnsOfflineAndBack() {
         JsonNode before = Waits.until(SyncCluster.SYNC_TIMEOUT, () -> node(SyncCluster.TOWNSHIP),
                 found -> "ok".equals(found.path("status").asText()));
@@ -150,7 +206,7 @@ class CountyConsoleIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void disabledNodeStopsSyncUntilEnabled() {
         Api villageClerk = Api.login(village.baseUrl(), "clerk", SyncCluster.PASSWORD);
         ObjectNode confirm = Api.JSON.createObjectNode().put("confirm", SyncCluster.VILLAGE);

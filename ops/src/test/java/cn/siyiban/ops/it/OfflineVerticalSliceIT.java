@@ -111,7 +111,7 @@ class OfflineVerticalSliceIT {
             // may still be pending when central stops.
             JsonNode synced = Waits.until(SyncCluster.SYNC_TIMEOUT, () -> admin.get("/api/cases/" + caseNo).json(),
                     detail -> detail.path("events").size() >= local.path("events").size());
-            assertEquals(local.path("applicant"), synced.path("applicant"), caseNo);
+            assertEquals(local.path("applicant"), synced.path("applicant"), caseNo + " at the village: " + local);
             assertEquals(local.path("materials"), synced.path("materials"), caseNo);
             assertEquals(local.path("createdAt"), synced.path("createdAt"), caseNo);
             assertEquals(local.path("events").size(), synced.path("events").size(), caseNo);

@@ -65,6 +65,10 @@
         link.hidden = session.role !== 'county_admin';
       });
       var logout = document.getElementById('logout');
+      if (logout && !document.getElementById('password-link')) {
+        // Every page header links to the password form, which every account may use.
+        logout.parentNode.insertBefore(el('a', { id: 'password-link', href: '/password', text: '修改密码' }), logout);
+      }
       if (logout) {
         logout.addEventListener('click', function () {
           api('POST', '/api/logout', {}).then(function () { window.location.href = '/login'; },

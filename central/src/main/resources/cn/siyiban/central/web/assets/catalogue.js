@@ -161,13 +161,27 @@
     });
   }
 
-  function list(id, entries, withFields) {
+  /** Lists the matters of one part of the preview. A changed matter lists each field with its old and new value. */
+  function list(id, entries, withChanges) {
     var target = document.getElementById(id);
     target.textContent = '';
     if (entries.length === 0) { target.appendChild(el('li', { className: 'muted', text: '无' })); }
     entries.forEach(function (entry) {
-      target.appendChild(el('li', { 'data-code': entry.code,
-        text: entry.code + ' ' + entry.name + (withFields && entry.fields.length ? '（' + entry.fields.join('、') + '）' : '') }));
+      var item = el('li', { 'data-code': entry.code, text: entry.code + ' ' + entry.name });
+      if (withChanges && entry.changes.length) {
+        var fields = el('table', { className: 'changes' },
+          el('thead', {}, el('tr', {}, el('th', { text: '字段' }), el('th', { text: '原值' }), el('th', { text: '新值' }))));
+        var rows = el('tbody', {});
+        entry.changes.forEach(function (change) {
+          rows.appendChild(el('tr', { 'data-field': change.field },
+            el('td', { text: change.field }),
+            el('td', { className: 'before', text: change.before === null ? '（空）' : change.before }),
+            el('td', { className: 'after', text: change.after === null ? '（空）' : change.after })));
+        });
+        fields.appendChild(rows);
+        item.appendChild(fields);
+      }
+      target.appendChild(item);
     });
   }
 

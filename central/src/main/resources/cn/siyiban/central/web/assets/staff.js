@@ -1,4 +1,4 @@
-/* Staff accounts: list, create, reset a password, disable and enable. Every change is audited at central. */
+/* Staff accounts: list, create, change role and point, reset a password, disable and enable. Every change is audited at central. */
 (function () {
   'use strict';
   var el = SY.el;
@@ -35,6 +35,8 @@
       reset.addEventListener('click', function () { resetPassword(a); });
       var toggle = el('button', { type: 'button', text: a.enabled ? '停用' : '恢复' });
       toggle.addEventListener('click', function () { setEnabled(a, !a.enabled); });
+      var assign = el('button', { type: 'button', className: 'assign', text: '调整角色和网点' });
+      assign.addEventListener('click', function () { openAssignment(a); });
       body.appendChild(el('tr', { 'data-username': a.username },
         el('td', { text: a.username }),
         el('td', { text: a.displayName }),
@@ -42,7 +44,7 @@
         el('td', { text: a.pointCode ? (a.pointName || '') + '（' + a.pointCode + '）' : '—' }),
         el('td', { text: a.department || '—' }),
         el('td', { className: a.enabled ? 'status-ok' : 'status-disabled', text: a.enabled ? '正常' : '已停用' }),
-        el('td', {}, reset, ' ', toggle)));
+        el('td', {}, reset, ' ', toggle, ' ', assign)));
     });
   }
 
@@ -54,11 +56,55 @@
     }, function (e) { SY.showError(document.getElementById('page-error'), e); });
   }
 
-  function roleChanged() {
-    var role = document.getElementById('s-role').value;
+  /** Shows the point or department field of a form as its role select needs them; prefix is 's' or 'a'. */
+  function showRoleFields(prefix) {
+    var role = document.getElementById(prefix + '-role').value;
     var needsPoint = role === 'village_clerk' || role === 'township_clerk' || role === 'technician';
-    document.getElementById('s-point-field').hidden = !needsPoint;
-    document.getElementById('s-department-field').hidden = role !== 'reviewer';
+    document.getElementById(prefix + '-point-field').hidden = !needsPoint;
+    document.getElementById(prefix + '-department-field').hidden = role !== 'reviewer';
+  }
+
+  function roleChanged() { showRoleFields('s'); }
+
+  function openAssignment(a) {
+    var form = document.getElementById('assign-form');
+    document.getElementById('a-username').value = a.username;
+    document.getElementById('a-role').value = a.role;
+    document.getElementById('a-point').value = a.pointCode || '';
+    document.getElementById('a-department').value = a.department || '';
+    document.getElementById('assign-errors').hidden = true;
+    showRoleFields('a');
+    form.hidden = false;
+    form.scrollIntoView();
+  }
+
+  function showFieldErrors(box, e) {
+    var details = e.details || {};
+    box.textContent = Object.keys(details).length
+      ? Object.keys(details).map(function (k) { return details[k]; }).join('；') : e.message;
+    box.hidden = false;
+  }
+
+  function assign(event) {
+    event.preventDefault();
+    var errors = document.getElementById('assign-errors');
+    errors.hidden = true;
+    var username = document.getElementById('a-username').value;
+    var role = document.getElementById('a-role').value;
+    var body = {
+      role: role,
+      pointCode: document.getElementById('a-point-field').hidden ? null : document.getElementById('a-point').value.trim(),
+      department: role === 'reviewer' ? document.getElementById('a-department').value.trim() : null
+    };
+    var typed = window.prompt('调整后，原网点节点上的账号 ' + username + ' 将被停用。请输入该用户名以确认：');
+    if (typed === null) { return; }
+    body.confirm = typed.trim();
+    SY.api('POST', '/api/staff/' + encodeURIComponent(username) + '/assignment', body).then(function (result) {
+      document.getElementById('assign-form').hidden = true;
+      showResult('已调整账号 ' + result.data.username + '：' + result.data.roleLabel
+        + (result.data.pointName ? '，' + result.data.pointName : ''));
+      load();
+    }, function (e) { showFieldErrors(errors, e); });
   }
 
   function loadPoints() {
@@ -88,12 +134,7 @@
       roleChanged();
       showResult('已新建账号 ' + result.data.username + '，请将临时密码当面告知本人。');
       load();
-    }, function (e) {
-      var details = e.details || {};
-      errors.textContent = Object.keys(details).length
-        ? Object.keys(details).map(function (k) { return details[k]; }).join('；') : e.message;
-      errors.hidden = false;
-    });
+    }, function (e) { showFieldErrors(errors, e); });
   }
 
   SY.ready(function () {
@@ -103,6 +144,11 @@
     });
     document.getElementById('s-role').addEventListener('change', roleChanged);
     document.getElementById('staff-form').addEventListener('submit', create);
+    document.getElementById('a-role').addEventListener('change', function () { showRoleFields('a'); });
+    document.getElementById('assign-form').addEventListener('submit', assign);
+    document.getElementById('assign-cancel').addEventListener('click', function () {
+      document.getElementById('assign-form').hidden = true;
+    });
     roleChanged();
     loadPoints();
     load();

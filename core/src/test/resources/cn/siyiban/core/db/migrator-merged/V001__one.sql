@@ -1,0 +1,1 @@
+CREATE TABLE mt_one (id INTEGER);

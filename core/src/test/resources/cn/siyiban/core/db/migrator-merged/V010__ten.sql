@@ -1,0 +1,1 @@
+CREATE TABLE mt_ten (id INTEGER);
