@@ -19,7 +19,7 @@ public enum Dialect {
         this.urlPrefix = urlPrefix;
     }
 
-    /** Name of the subfolder of a schema folder that holds this dialect's own script versions. */
+    /** Name of the subfolder of a schema folder that contains this dialect's own script versions. */
     public String folder() {
         return folder;
     }

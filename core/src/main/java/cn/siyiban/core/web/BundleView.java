@@ -29,7 +29,7 @@ public record BundleView(String id, String bundleNo, String bundleCode, String b
     public record MaterialLine(String id, String name, String status, String statusLabel) {
     }
 
-    /** One linked case; it holds no personal data, so any staff member allowed to see one sibling may see it. */
+    /** One linked case; it contains no personal data, so any staff member allowed to see one sibling may see it. */
     public record CaseLine(String caseNo, String matterCode, String matterName, String department, String status,
                            String statusLabel, LocalDateTime dueAt, boolean finished) {
     }

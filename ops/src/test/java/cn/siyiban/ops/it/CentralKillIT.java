@@ -72,7 +72,7 @@ class CentralKillIT {
             assertEquals(0, DerbyFiles.count(centralDb, "SELECT COUNT(*) FROM sym_incoming_batch WHERE status <> 'OK'"),
                     "incoming batches at central left unfinished");
             // Only the case channel must be empty: heartbeat, status, monitor and config rows are
-            // written every period, so a node stopped a moment after its last push holds new ones.
+            // written every period, so a node stopped a moment after its last push has new ones.
             for (String node : List.of("village", "township")) {
                 assertEquals(0, DerbyFiles.count(cluster.root.resolve(node).resolve("db"),
                         "SELECT COUNT(*) FROM sym_outgoing_batch WHERE status <> 'OK' AND channel_id = 'cases'"),

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Timeout;
  * Two nodes whose clocks are wrong by two days, one ahead and one behind, as a mini PC with a
  * dead clock battery or a hand-set clock would be. The JVMs run under libfaketime, so the node
  * application, Derby and SymmetricDS all see the wrong time. Each node must register, take in
- * cases and sync; central must show each offset and flag the cases; due dates stay computed from
- * the time the node recorded; and the events of a case keep their order on both sides.
+ * cases and sync. Central must show each offset and flag the cases. Due dates stay computed
+ * from the time the node recorded, and the events of a case keep their order on both sides.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)

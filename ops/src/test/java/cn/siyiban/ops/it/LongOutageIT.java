@@ -32,7 +32,7 @@ class LongOutageIT {
     private static final Path FAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1");
     private static final int DAYS = 8;
     private static final int CASES_PER_DAY = 3;
-    /** Every 5 seconds instead of SymmetricDS's every 4 hours, so each simulated day sees purges. */
+    /** Every 5 seconds instead of SymmetricDS's every 4 hours, so purges run on each simulated day. */
     private static final String PURGE_OFTEN = "symmetric.job.purge.outgoing.cron=*/5 * * * * *\n"
             + "symmetric.job.purge.incoming.cron=*/5 * * * * *\n";
     private static final DateTimeFormatter DERBY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
