@@ -135,8 +135,7 @@ public final class CentralApp {
         Database database = openDatabase(settings);
         try {
             CountyClock clock = CountyClock.system();
-            SchemaMigrator.core().migrate(database);
-            new SchemaMigrator("/cn/siyiban/central/schema/", "sy_central_schema_version").migrate(database);
+            applySchemas(database);
             ReferenceDataSeeder.seedIfEmpty(database, clock);
             if (settings.demo()) {
                 createDemoAccounts(settings, database, clock);
@@ -156,6 +155,12 @@ public final class CentralApp {
         }
     }
 
+    /** Applies the pending scripts of the core schema, then those of central's own tables. */
+    public static void applySchemas(Database database) {
+        SchemaMigrator.core().migrate(database);
+        new SchemaMigrator("/cn/siyiban/central/schema/", "sy_central_schema_version").migrate(database);
+    }
+
     private static Database openDatabase(CentralSettings settings) {
         DatabaseSettings db = settings.database();
         if (db.isEmbedded()) {
@@ -164,7 +169,8 @@ public final class CentralApp {
         return Database.openServer(db.url(), db.user(), db.password(), MAX_CONNECTIONS);
     }
 
-    private static Properties engineProperties(CentralSettings settings) {
+    /** Returns the properties of central's SymmetricDS engine for {@code settings}. */
+    public static Properties engineProperties(CentralSettings settings) {
         DatabaseSettings db = settings.database();
         // SymmetricDS opens the application's own database with a pool of its own. On Derby the
         // user app makes APP the default schema, the one the application's pool uses. On

@@ -8,11 +8,14 @@ import cn.siyiban.core.db.SchemaMigrator;
  */
 public final class SyncConfigScripts {
 
+    /** The table recording the applied configuration scripts. */
+    public static final String VERSION_TABLE = "sy_sync_config_version";
+
     private SyncConfigScripts() {
     }
 
     /** Returns the migrator of the configuration scripts, recorded in {@code sy_sync_config_version}. */
     public static SchemaMigrator migrator() {
-        return new SchemaMigrator("/cn/siyiban/sync/config/", "sy_sync_config_version");
+        return new SchemaMigrator("/cn/siyiban/sync/config/", VERSION_TABLE);
     }
 }

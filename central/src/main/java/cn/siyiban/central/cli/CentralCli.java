@@ -21,12 +21,13 @@ public final class CentralCli {
     static final int CENTRAL_UNREACHABLE = 3;
     static final int FAILED = 10;
 
-    private static final Set<String> COMMANDS = Set.of("status", "doctor", "tokens", "commands");
+    private static final Set<String> COMMANDS = Set.of("status", "doctor", "tokens", "migrate-to-postgresql", "commands");
     static final String HELP = """
             用法：siyiban-central 命令 [选项]
               status    显示县级中心是否运行、版本和磁盘
               doctor    检查县级中心、磁盘和内存，并给出处理办法
               tokens    为一批站点签发注册令牌，按乡镇生成可打印的令牌单
+              migrate-to-postgresql  把县级中心的数据从 Derby 迁移到 PostgreSQL（先停止县级中心）
             每个命令都可加 --help 查看选项。不带命令运行时启动县级中心服务（见 --help）。
             退出码：0 成功；1 检查未通过；2 用法错误；3 无法连接县级中心；10 其他失败
             """;
@@ -50,6 +51,8 @@ public final class CentralCli {
                 case "status" -> rest.contains("--help") ? help(out, StatusCommand.HELP) : new StatusCommand(out).run(rest, false);
                 case "doctor" -> rest.contains("--help") ? help(out, StatusCommand.HELP) : new StatusCommand(out).run(rest, true);
                 case "tokens" -> rest.contains("--help") ? help(out, TokenSheetCommand.HELP) : new TokenSheetCommand(out).run(rest);
+                case "migrate-to-postgresql" -> rest.contains("--help") ? help(out, MigrateCommand.HELP)
+                        : new MigrateCommand(out).run(rest);
                 default -> help(out, HELP);
             };
         } catch (CommandFailure e) {

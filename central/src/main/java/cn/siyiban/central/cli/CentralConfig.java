@@ -18,11 +18,16 @@ final class CentralConfig {
     }
 
     static CentralSettings load(String file) {
+        return load(file, Map.of());
+    }
+
+    /** Reads the settings file, then the environment, as the service does (e.g. SIYIBAN_DB_PASSWORD). */
+    static CentralSettings load(String file, Map<String, String> environment) {
         if (!Files.isRegularFile(Path.of(file))) {
             throw new CommandFailure(CentralCli.USAGE, "找不到配置文件 " + file + "，请用 --config 指定。");
         }
         try {
-            return CentralSettingsLoader.load(CentralSettingsLoader.parse(List.of("--config", file)), Map.of());
+            return CentralSettingsLoader.load(CentralSettingsLoader.parse(List.of("--config", file)), environment);
         } catch (SettingsException e) {
             throw new CommandFailure(CentralCli.USAGE, "配置文件 " + file + " 有误：" + e.getMessage());
         }

@@ -1,2 +1,2 @@
-/** The county admin's commands on the central server: status, doctor and bulk registration tokens. */
+/** The county admin's commands on the central server: status, doctor, bulk registration tokens and the move to PostgreSQL. */
 package cn.siyiban.central.cli;

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.siyiban.core.applicant.ResidentIdNumber;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,19 +144,8 @@ class ClockSkewIT {
     }
 
     private static ObjectNode intake(String point) {
-        ObjectNode body = Api.JSON.createObjectNode();
-        body.put("matterCode", "SYM-023");
-        String first17 = "32132319750203" + point.substring(point.length() - 3);
-        body.putObject("applicant").put("name", "钱时钟").put("idType", "resident_id")
-                .put("idNumber", first17 + ResidentIdNumber.checkCharacter(first17))
-                .put("phone", "13905270000").put("address", "泗阳县");
-        ArrayNode materials = body.putArray("materials");
-        for (String received : new String[] {"SYM-023-M01", "SYM-023-M02", "SYM-023-M04", "SYM-023-M05",
-                "SYM-023-M06"}) {
-            materials.addObject().put("materialId", received).put("status", "received");
-        }
-        body.put("requestKey", "it-clock-" + point);
-        return body;
+        return IntakeForms.complete("钱时钟", "32132319750203" + point.substring(point.length() - 3), "13905270000",
+                "it-clock-" + point);
     }
 
     private static LocalDateTime time(JsonNode node, String field) {

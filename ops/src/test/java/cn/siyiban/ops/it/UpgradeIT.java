@@ -3,9 +3,7 @@ package cn.siyiban.ops.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.siyiban.core.applicant.ResidentIdNumber;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,18 +95,8 @@ class UpgradeIT {
 
     private static String takeIn(ServerProcess village, int index) {
         Api clerk = Api.login(village.baseUrl(), "clerk", SyncCluster.PASSWORD);
-        ObjectNode body = Api.JSON.createObjectNode();
-        body.put("matterCode", "SYM-023");
-        String first17 = "3213231982050" + index + "123";
-        body.putObject("applicant").put("name", "孙升级").put("idType", "resident_id")
-                .put("idNumber", first17 + ResidentIdNumber.checkCharacter(first17))
-                .put("phone", "1390527000" + index).put("address", "泗阳县爱园镇");
-        ArrayNode materials = body.putArray("materials");
-        for (String received : new String[] {"SYM-023-M01", "SYM-023-M02", "SYM-023-M04", "SYM-023-M05",
-                "SYM-023-M06"}) {
-            materials.addObject().put("materialId", received).put("status", "received");
-        }
-        body.put("requestKey", "it-upgrade-" + index);
+        ObjectNode body = IntakeForms.complete("孙升级", "3213231982050" + index + "123", "1390527000" + index,
+                "it-upgrade-" + index);
         Api.Response created = clerk.post("/api/cases", body);
         assertEquals(201, created.status(), created.body());
         return created.json().path("caseNo").asText();
