@@ -229,8 +229,21 @@ public final class DerbyToPostgresql {
             rows.put(table, copied);
             progress.accept("已复制 " + table + "：" + copied + " 行");
         }
+        forgetOwnHost(target);
         SequenceReset.afterCopy(target, schema, progress);
         return rows;
+    }
+
+    /**
+     * Deletes central's own rows of {@code sym_node_host}. SymmetricDS 3.15.22 stops at start when
+     * that table names another instance id for its node, as it does when the migrated central runs
+     * from another folder or machine; the engine writes its row again at its first heartbeat. The
+     * nodes' rows stay: each is the latest heartbeat that node sent.
+     */
+    private static void forgetOwnHost(Connection target) throws SQLException {
+        try (Statement delete = target.createStatement()) {
+            delete.executeUpdate("DELETE FROM sym_node_host WHERE node_id IN (SELECT node_id FROM sym_node_identity)");
+        }
     }
 
     private static void alterTriggers(Connection target, String table, String action) throws SQLException {
