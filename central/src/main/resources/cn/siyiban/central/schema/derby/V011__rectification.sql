@@ -18,8 +18,9 @@ CREATE TRIGGER sy_rectification_on_bad_rating AFTER INSERT ON sy_rating
     INSERT INTO sy_rectification (rating_id, origin_point, opened_at)
     VALUES (rated.id, rated.origin_point, CURRENT_TIMESTAMP);
 
--- The history of an item, insert-only: assign (sets the assignee, the owner), verify (核实), rectify (整改) and
--- reply (回复群众, which closes the item). The latest assign step names the owner of the item.
+-- The history of an item, insert-only: assign (names the assignee, who owns the item), verify
+-- (核实), rectify (整改) and reply (回复群众, which closes the item). The latest assign step
+-- names the current owner.
 CREATE TABLE sy_rectification_step (
     id            VARCHAR(36)   NOT NULL PRIMARY KEY,
     rating_id     VARCHAR(36)   NOT NULL,
