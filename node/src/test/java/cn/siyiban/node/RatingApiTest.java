@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.siyiban.core.seed.DemoAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -50,18 +49,6 @@ class RatingApiTest {
         return created.json().get("caseNo").asText();
     }
 
-    private static int count(String sql, String value) {
-        return node.app.database().query(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setString(1, value);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            }
-        });
-    }
-
     @Test
     void everyLevelIsAccepted() {
         for (int level = 1; level <= 5; level++) {
@@ -70,7 +57,7 @@ class RatingApiTest {
 
             assertEquals(201, response.status(), "level " + level + ": " + response.body());
             assertEquals(level, response.json().get("overall").asInt());
-            assertEquals(1, count("SELECT COUNT(*) FROM sy_rating WHERE id = ?", id), "level " + level);
+            assertEquals(1, node.count("SELECT COUNT(*) FROM sy_rating WHERE id = ?", id), "level " + level);
         }
     }
 
@@ -132,7 +119,7 @@ class RatingApiTest {
         assertEquals(201, first.status(), first.body());
         assertEquals(200, second.status(), second.body());
         assertEquals(5, second.json().get("overall").asInt());
-        assertEquals(1, count("SELECT COUNT(*) FROM sy_rating WHERE case_no = ?", caseNo));
+        assertEquals(1, node.count("SELECT COUNT(*) FROM sy_rating WHERE case_no = ?", caseNo));
     }
 
     @Test
@@ -145,7 +132,7 @@ class RatingApiTest {
         assertEquals(409, second.status(), second.body());
         assertEquals("case_already_rated", second.json().get("code").asText());
         assertTrue(second.json().get("message").asText().contains("只能评价一次"), second.body());
-        assertEquals(1, count("SELECT COUNT(*) FROM sy_rating WHERE case_no = ?", caseNo));
+        assertEquals(1, node.count("SELECT COUNT(*) FROM sy_rating WHERE case_no = ?", caseNo));
     }
 
     @Test
@@ -218,7 +205,7 @@ class RatingApiTest {
 
         JsonNode after = ownClerk(clerk.get("/api/clerk-stars").json());
         assertEquals(count, after.get("count").asInt(), after.toString());
-        assertEquals(1, count("SELECT COUNT(*) FROM sy_rating WHERE id = ?", annulled));
+        assertEquals(1, node.count("SELECT COUNT(*) FROM sy_rating WHERE id = ?", annulled));
     }
 
     @Test

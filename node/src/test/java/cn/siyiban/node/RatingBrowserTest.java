@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.seed.DemoAccounts;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -52,18 +50,6 @@ class RatingBrowserTest {
         }
     }
 
-    private static int count(String sql, String value) {
-        return node.app.database().query(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                select.setString(1, value);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getInt(1);
-                }
-            }
-        });
-    }
-
     private static WebElement choice(String field, int level) {
         return browser.findElement(By.cssSelector("fieldset[data-field='" + field + "'] button[data-level='"
                 + level + "']"));
@@ -95,7 +81,7 @@ class RatingBrowserTest {
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-thanks")));
         assertEquals("您的评价：非常不满意", browser.findElement(By.id("rating-result")).getText());
-        assertEquals(1, count("SELECT COUNT(*) FROM sy_rating WHERE case_no = ? AND overall = 1 AND attitude = 2",
+        assertEquals(1, node.count("SELECT COUNT(*) FROM sy_rating WHERE case_no = ? AND overall = 1 AND attitude = 2",
                 caseNo));
 
         browser.findElement(By.id("rating-back")).click();
@@ -119,7 +105,7 @@ class RatingBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-thanks")));
 
         assertEquals("您的评价：非常满意", browser.findElement(By.id("rating-result")).getText());
-        assertEquals(1, count("SELECT COUNT(*) FROM sy_rating WHERE id = ?", visit));
+        assertEquals(1, node.count("SELECT COUNT(*) FROM sy_rating WHERE id = ?", visit));
     }
 
     @Test

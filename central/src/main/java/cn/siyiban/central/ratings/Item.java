@@ -12,7 +12,7 @@ import java.util.List;
  * @param openedAt when the rating reached central, in county time; the deadline counts from here
  * @param dueOn last working day to close the item
  * @param assignee username of the owner named by the latest assign step, null while unassigned
- * @param annulment central's annulment of the rating, null when it stands
+ * @param annulment central's annulment of the rating, null while the rating counts
  * @param steps the history, oldest first
  */
 public record Item(Rating rating, LocalDateTime openedAt, LocalDate dueOn, String assignee,
@@ -37,7 +37,7 @@ public record Item(Rating rating, LocalDateTime openedAt, LocalDate dueOn, Strin
         return ItemStatus.after(furthest, annulment != null);
     }
 
-    /** Whether the item is still open after its last working day. */
+    /** Returns whether the item is still open after its last working day. */
     public boolean overdue(LocalDate today) {
         return !status().done() && dueOn != null && today.isAfter(dueOn);
     }

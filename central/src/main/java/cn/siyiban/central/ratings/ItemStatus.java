@@ -1,6 +1,6 @@
 package cn.siyiban.central.ratings;
 
-/** Where a rectification item stands in its closed loop: 核实, then 整改, then 回复群众. */
+/** The state of a rectification item in its closed loop: 核实, then 整改, then 回复群众. */
 public enum ItemStatus {
     TO_VERIFY("to_verify", "待核实", false),
     TO_RECTIFY("to_rectify", "待整改", false),
@@ -26,7 +26,7 @@ public enum ItemStatus {
         return label;
     }
 
-    /** Whether the item takes no more steps. */
+    /** Returns whether the item takes no more steps. */
     public boolean done() {
         return done;
     }

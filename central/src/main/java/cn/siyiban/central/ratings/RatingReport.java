@@ -28,8 +28,8 @@ public final class RatingReport {
     /**
      * The counts behind the rating overview.
      *
-     * @param levels ratings that stand, per overall level from 1 to 5
-     * @param realNameBad real-name ratings of level 1 or 2 that stand
+     * @param levels ratings not annulled, per overall level from 1 to 5
+     * @param realNameBad real-name ratings of level 1 or 2, not annulled
      * @param followedUp those of {@code realNameBad} whose item has its reply to the citizen
      * @param followUpRate {@code followedUp} in percent of {@code realNameBad}, null when there is none
      */
@@ -42,8 +42,35 @@ public final class RatingReport {
 
     /** Counts the ratings; {@code items} are the rectification items, for the open and overdue counts. */
     public Summary summary(List<Item> items, LocalDate today) {
-        int[] perLevel = new int[RatingLevels.MAX + 1];
-        int[] annulledAndRealNameBad = new int[2];
+        Counts counts = count();
+
+        List<LevelCount> levels = new ArrayList<>();
+        int total = 0;
+        for (int level = RatingLevels.MAX; level >= RatingLevels.MIN; level--) {
+            levels.add(new LevelCount(level, RatingLevels.label(level), counts.perLevel[level]));
+            total += counts.perLevel[level];
+        }
+
+        // An item closes only with its reply to the citizen, so a closed item was followed up.
+        int followedUp = (int) items.stream()
+                .filter(item -> item.rating().realName() && item.annulment() == null)
+                .filter(item -> item.status() == ItemStatus.CLOSED)
+                .count();
+        Double rate = counts.realNameBad == 0 ? null : Math.round(1000.0 * followedUp / counts.realNameBad) / 10.0;
+        int open = (int) items.stream().filter(item -> !item.status().done()).count();
+        int overdue = (int) items.stream().filter(item -> item.overdue(today)).count();
+        return new Summary(total, counts.annulled, levels, counts.realNameBad, followedUp, rate, open, overdue);
+    }
+
+    /** Counts of every rating: those not annulled per level, the annulled, and the real-name bad ones. */
+    private static final class Counts {
+        final int[] perLevel = new int[RatingLevels.MAX + 1];
+        int annulled;
+        int realNameBad;
+    }
+
+    private Counts count() {
+        Counts counts = new Counts();
         database.query(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT r.overall, r.real_name, "
                     + "a.rating_id FROM sy_rating r LEFT JOIN sy_rating_annulment a ON a.rating_id = r.id");
@@ -52,32 +79,18 @@ public final class RatingReport {
                     int overall = row.getInt(1);
                     boolean realName = row.getBoolean(2);
                     if (row.getString(3) != null) {
-                        annulledAndRealNameBad[0]++;
+                        counts.annulled++;
                     } else {
-                        perLevel[overall]++;
+                        counts.perLevel[overall]++;
                         if (realName && overall < Rating.FIRST_GOOD_LEVEL) {
-                            annulledAndRealNameBad[1]++;
+                            counts.realNameBad++;
                         }
                     }
                 }
             }
             return null;
         });
-        int followedUp = (int) items.stream()
-                .filter(item -> item.rating().realName() && item.annulment() == null)
-                .filter(item -> item.status() == ItemStatus.CLOSED)
-                .count();
-        List<LevelCount> levels = new ArrayList<>();
-        int total = 0;
-        for (int level = RatingLevels.MAX; level >= RatingLevels.MIN; level--) {
-            levels.add(new LevelCount(level, RatingLevels.label(level), perLevel[level]));
-            total += perLevel[level];
-        }
-        int realNameBad = annulledAndRealNameBad[1];
-        Double rate = realNameBad == 0 ? null : Math.round(1000.0 * followedUp / realNameBad) / 10.0;
-        int open = (int) items.stream().filter(item -> !item.status().done()).count();
-        int overdue = (int) items.stream().filter(item -> item.overdue(today)).count();
-        return new Summary(total, annulledAndRealNameBad[0], levels, realNameBad, followedUp, rate, open, overdue);
+        return counts;
     }
 
     /** Returns the figures of every point, best average first, more ratings first on a tie. */

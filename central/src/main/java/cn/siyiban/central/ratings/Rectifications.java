@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class Rectifications {
 
     private static final Logger log = LoggerFactory.getLogger(Rectifications.class);
-    /** Longest note or reason in characters, the size of the columns that store them. */
+    /** Maximum length in characters of a note and of a reason, the sizes of their columns. */
     static final int MAX_NOTE = 1000;
     static final int MAX_REASON = 500;
 

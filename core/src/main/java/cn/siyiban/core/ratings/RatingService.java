@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class RatingService {
 
     private static final Logger log = LoggerFactory.getLogger(RatingService.class);
-    /** Longest comment in characters, the size of {@code sy_rating.comment_text}. */
+    /** Maximum length of a comment in characters, the size of {@code sy_rating.comment_text}. */
     static final int MAX_COMMENT = 500;
 
     private final RatingStore ratings;

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The clerk stars of this point (网购式 choice of a clerk): every enabled clerk of the point with
  * the average and count of their ratings. The figures come from the point's own ratings, which
- * the node stores anyway, minus the annulments that central sends down; so the page works offline
- * and needs no figures from central.
+ * the node stores anyway, minus the annulments that central sends down. So the page works
+ * offline and needs no figures from central.
  */
 public final class ClerkStarRoutes {
 

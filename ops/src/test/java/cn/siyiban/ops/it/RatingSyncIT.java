@@ -88,8 +88,8 @@ class RatingSyncIT {
         assertEquals("clerk", item.json().path("clerk").asText());
         assertTrue(item.json().path("realName").asBoolean());
 
-        // A later rating travels in a later batch; once it is in, the first one had every chance
-        // to arrive twice, and it still has one item.
+        // A later rating travels in a later batch. Once it has arrived, every batch with the first
+        // rating has been loaded, so a duplicate item would show by now.
         String laterId = UUID.randomUUID().toString();
         clerk.post("/api/ratings", Api.JSON.createObjectNode().put("id", laterId).put("overall", 2));
         Waits.until(SyncCluster.SYNC_TIMEOUT, () -> admin.get("/api/rectifications/" + laterId),

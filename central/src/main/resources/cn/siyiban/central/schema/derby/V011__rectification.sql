@@ -1,8 +1,8 @@
 -- Rectification (整改) of bad ratings: central-only, never replicated. A rating whose overall
 -- level is 1 or 2 opens one item, keyed by the rating id. A Derby trigger opens it, so every way
 -- a rating row arrives (a push, the reverse initial load at registration, a test writing
--- directly) opens exactly one item: a row SymmetricDS delivers again becomes an update, which
--- fires no insert trigger, and the primary key rejects a second item. due_on is filled in by
+-- directly) opens an item. A row that SymmetricDS delivers again becomes an update, which fires
+-- no insert trigger, and the primary key rejects a second item, so each rating opens one item. due_on is filled in by
 -- the application, because the deadline counts working days of the holiday calendar.
 -- opened_at is Derby's CURRENT_TIMESTAMP in the JVM's default time zone.
 CREATE TABLE sy_rectification (

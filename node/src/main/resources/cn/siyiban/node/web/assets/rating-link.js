@@ -1,6 +1,6 @@
 /*
  * The 请群众评价 link of the case page and the receipt: it opens the rating page for the case,
- * or says how the citizen rated once the case has its rating. The page's own script calls
+ * or shows how the citizen rated once the case has its rating. The page's own script calls
  * SY.ratingLink.load() after the session is loaded.
  */
 (function () {
