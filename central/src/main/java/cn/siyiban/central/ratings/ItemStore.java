@@ -45,7 +45,9 @@ final class ItemStore {
     /**
      * Fills in the deadline of every item that has none yet: {@code workingDays} working days
      * after the county date on which the rating reached central. This is the only update of an
-     * item row; the trigger cannot read the holiday calendar.
+     * item row, because the trigger cannot read the holiday calendar.
+     * NOTE: items are stamped when a page or the API first lists them, so an item that arrived
+     * before a change of the setting but was not listed yet gets the new number of days.
      *
      * @return the number of items given a deadline
      */

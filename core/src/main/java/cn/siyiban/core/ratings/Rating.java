@@ -22,7 +22,7 @@ public record Rating(String id, String originPoint, String caseNo, String clerk,
     /** The lowest overall level that opens no rectification item at central. */
     public static final int FIRST_GOOD_LEVEL = 3;
 
-    /** Whether this rating opens a rectification item: an overall level of 1 or 2. */
+    /** Returns whether this rating opens a rectification item: an overall level of 1 or 2. */
     public boolean bad() {
         return overall < FIRST_GOOD_LEVEL;
     }

@@ -27,8 +27,8 @@ CREATE TABLE sy_rating (
 
 CREATE INDEX sy_rating_clerk ON sy_rating (origin_point, clerk);
 
--- A rating that central found malicious or mistaken. The rating row stays; an annulled rating
--- only drops out of averages and rankings. Written once, at central, and sent down to the
+-- A rating that central found malicious or mistaken. The rating row stays, and an annulled
+-- rating only drops out of averages and rankings. Written once, at central, and sent down to the
 -- rating's point so the point's clerk figures leave it out too.
 CREATE TABLE sy_rating_annulment (
     rating_id     VARCHAR(36)   NOT NULL PRIMARY KEY,

@@ -5,8 +5,8 @@ INSERT INTO sym_channel (channel_id, processing_order, max_batch_size, max_batch
     VALUES ('ratings', 40, 1000, 10, 100000, 0, 'default', 1, '好差评和评价作废记录');
 
 -- A rating goes up from its point to central, where a trigger opens a rectification item for a
--- bad one. It comes back to its own point only on a reload. It contains a case number and the
--- citizen's optional comment, but no name, ID number or phone number.
+-- bad one. It comes back to its own point only on a reload. It has a case number and the
+-- citizen's optional free-text comment, but no column for a name, ID number or phone number.
 INSERT INTO sym_trigger (trigger_id, source_table_name, channel_id, last_update_time, create_time)
     VALUES ('sy_rating', 'sy_rating', 'ratings', current_timestamp, current_timestamp);
 
