@@ -18,6 +18,9 @@ import cn.siyiban.central.monitor.SyncSampler;
 import cn.siyiban.central.network.NetworkRoutes;
 import cn.siyiban.central.network.PointRoutes;
 import cn.siyiban.central.registration.RegistrationRoutes;
+import cn.siyiban.central.ratings.RatingAdminRoutes;
+import cn.siyiban.central.ratings.RatingReport;
+import cn.siyiban.central.ratings.Rectifications;
 import cn.siyiban.central.review.CaseArrivals;
 import cn.siyiban.central.review.ReviewRoutes;
 import cn.siyiban.central.workflows.CommitmentCheckRoutes;
@@ -43,6 +46,7 @@ import cn.siyiban.core.cases.DecisionService;
 import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.catalogue.Matter;
 import cn.siyiban.core.db.Database;
+import cn.siyiban.core.ratings.RatingStore;
 import cn.siyiban.core.db.SchemaMigrator;
 import cn.siyiban.core.network.PointStore;
 import cn.siyiban.core.seed.DemoAccounts;
@@ -102,6 +106,9 @@ public final class CentralApp {
         PAGES.put("/staff", "staff.html");
         PAGES.put("/network", "network.html");
         PAGES.put("/password", "password.html");
+        PAGES.put("/ratings", "ratings.html");
+        PAGES.put("/ratings/{ratingId}", "rectification.html");
+        PAGES.put("/rating-ranking", "rating-ranking.html");
     }
 
     private final CentralSettings settings;
@@ -235,6 +242,10 @@ public final class CentralApp {
         // and its update replicates to the clerk's node like any other change of the account.
         PasswordRoutes password = new PasswordRoutes(staffStore, loginGuard, clock, mapper, staff -> audit.record(
                 staff.username(), "staff_password_change", staff.pointCode(), staff.username(), "本人修改了密码"));
+        RatingStore ratings = new RatingStore(database);
+        RatingAdminRoutes ratingRoutes = new RatingAdminRoutes(new Rectifications(ratings, staffStore,
+                new CalendarStore(database), audit, clock, settings.rectificationWorkingDays()), ratings,
+                new RatingReport(database), staffStore, pointNames, clock, mapper);
         return routes -> {
             routes.before(guard::check);
             health.register(routes);
@@ -258,6 +269,7 @@ public final class CentralApp {
             new MatterRoutes(publisher, mapper).register(routes);
             new StaffRoutes(staffStore, points, catalogue, audit, clock, mapper).register(routes);
             new NetworkRoutes(points, syncReader).register(routes);
+            ratingRoutes.register(routes);
             pages.register(routes);
         };
     }

@@ -21,6 +21,11 @@ import cn.siyiban.core.seed.DemoAccounts;
 import cn.siyiban.core.web.LoginRoutes;
 import cn.siyiban.core.web.SessionGuard;
 import cn.siyiban.node.bundles.BundleRoutes;
+import cn.siyiban.node.ratings.ClerkStarRoutes;
+import cn.siyiban.node.ratings.RatingRoutes;
+import cn.siyiban.core.ratings.RatingFigures;
+import cn.siyiban.core.ratings.RatingService;
+import cn.siyiban.core.ratings.RatingStore;
 import cn.siyiban.node.cases.CaseRoutes;
 import cn.siyiban.node.cases.ProxyStepRoutes;
 import cn.siyiban.node.cases.SupplementApplier;
@@ -77,6 +82,8 @@ public final class NodeApp {
         PAGES.put("/forms/commitment/{caseNo}", "printed-form.html");
         PAGES.put("/forms/supplement-request/{caseNo}", "printed-form.html");
         PAGES.put("/forms/result/{caseNo}", "printed-form.html");
+        PAGES.put("/rate", "rating.html");
+        PAGES.put("/clerks", "clerk-stars.html");
     }
 
     /** Time between two checks for supplements that sync delivered from other points. */
@@ -186,6 +193,10 @@ public final class NodeApp {
         BundleRoutes bundleRoutes = new BundleRoutes(new BundleIntakeService(intake, new BundleStore(database),
                 catalogue, submissions, clock), new BundleStore(database), new BundleReader(submissions, cases), cases,
                 staffStore, pointNames, mapper);
+        RatingStore ratings = new RatingStore(database);
+        RatingRoutes ratingRoutes = new RatingRoutes(new RatingService(ratings, cases, clock, point), ratings, cases,
+                mapper);
+        ClerkStarRoutes clerkStars = new ClerkStarRoutes(new RatingFigures(database), staffStore, point);
         HealthRoutes health = new HealthRoutes(cases, pointNames, point, Version.current());
         PageRoutes pages = new PageRoutes("/cn/siyiban/node/web/pages/", PAGES);
         LocalRoutes local = new LocalRoutes(LocalToken.ensure(settings.dataDir()), point, Version.current(),
@@ -198,6 +209,8 @@ public final class NodeApp {
             caseRoutes.register(routes);
             bundleRoutes.register(routes);
             proxySteps.register(routes);
+            ratingRoutes.register(routes);
+            clerkStars.register(routes);
             new SupplementRoutes(supplements(database, clock, point), cases, mapper).register(routes);
             new CaseNumberCode().register(routes);
             new SyncRoutes(sync).register(routes);

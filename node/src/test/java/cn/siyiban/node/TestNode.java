@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 /** A demo node on a free port of 127.0.0.1 with its own Derby database in a temporary folder. */
 final class TestNode implements AutoCloseable {
@@ -46,6 +48,19 @@ final class TestNode implements AutoCloseable {
     /** Completes 17 digits with their GB 11643 check character. */
     static String residentId(String first17) {
         return first17 + ResidentIdNumber.checkCharacter(first17);
+    }
+
+    /** Runs {@code sql}, a count with one string parameter, against the node's database. */
+    int count(String sql, String value) {
+        return app.database().query(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, value);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getInt(1);
+                }
+            }
+        });
     }
 
     @Override

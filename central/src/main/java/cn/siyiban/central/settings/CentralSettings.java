@@ -21,12 +21,14 @@ import java.nio.file.Path;
  * @param syncTimings periods of SymmetricDS's push, pull, routing and heartbeat jobs
  * @param engineParameters SymmetricDS parameters the settings file sets directly
  * @param monitor thresholds and sampling of the sync monitor
+ * @param rectificationWorkingDays working days from the arrival of a bad rating to the deadline of its
+ *                                 rectification item
  * @param database the embedded Derby database or a PostgreSQL server
  */
 public record CentralSettings(Path dataDir, String host, int port, String publicUrl, boolean demo,
                               String demoVillage, String demoTownship, Path logDir, int sessionTimeoutMinutes,
                               SyncTimings syncTimings, EngineParameters engineParameters,
-                              MonitorSettings monitor, DatabaseSettings database) {
+                              MonitorSettings monitor, int rectificationWorkingDays, DatabaseSettings database) {
 
     /** Folder of the embedded Derby database; unused when {@link #database()} is PostgreSQL. */
     public Path databaseDir() {
@@ -45,12 +47,13 @@ public record CentralSettings(Path dataDir, String host, int port, String public
         return new CentralSettings(dir, "127.0.0.1", 0, "http://127.0.0.1:0", true,
                 CentralSettingsLoader.DEFAULT_DEMO_VILLAGE, CentralSettingsLoader.DEFAULT_DEMO_TOWNSHIP,
                 dir.resolve("logs"), CentralSettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, SyncTimings.defaults(),
-                EngineParameters.none(), MonitorSettings.defaults(), DatabaseSettings.embedded());
+                EngineParameters.none(), MonitorSettings.defaults(),
+                CentralSettingsLoader.DEFAULT_RECTIFICATION_WORKING_DAYS, DatabaseSettings.embedded());
     }
 
     /** Returns these settings with central's data in {@code other}. */
     public CentralSettings withDatabase(DatabaseSettings other) {
         return new CentralSettings(dataDir, host, port, publicUrl, demo, demoVillage, demoTownship, logDir,
-                sessionTimeoutMinutes, syncTimings, engineParameters, monitor, other);
+                sessionTimeoutMinutes, syncTimings, engineParameters, monitor, rectificationWorkingDays, other);
     }
 }

@@ -40,6 +40,7 @@ public final class CentralSettingsLoader {
     public static final String MONITOR_BACKLOG_AFTER_SECONDS = "monitor.backlog.after.seconds";
     public static final String MONITOR_SAMPLE_PERIOD_SECONDS = "monitor.sample.period.seconds";
     public static final String MONITOR_DISK_LOW_PERCENT = "monitor.disk.low.percent";
+    public static final String RECTIFICATION_WORKING_DAYS = "rectification.working.days";
     public static final String DB_URL = "db.url";
     public static final String DB_USER = "db.user";
     public static final String DB_PASSWORD = "db.password";
@@ -47,10 +48,12 @@ public final class CentralSettingsLoader {
     static final List<String> KEYS = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, PUBLIC_URL, DEMO, DEMO_VILLAGE,
             DEMO_TOWNSHIP, LOG_DIR, SESSION_TIMEOUT_MINUTES, SYNC_PUSH_PERIOD_MS, SYNC_PULL_PERIOD_MS,
             SYNC_ROUTING_PERIOD_MS, SYNC_HEARTBEAT_PERIOD_MS, MONITOR_OFFLINE_AFTER_SECONDS,
-            MONITOR_BACKLOG_AFTER_SECONDS, MONITOR_SAMPLE_PERIOD_SECONDS, MONITOR_DISK_LOW_PERCENT, DB_URL, DB_USER,
-            DB_PASSWORD);
+            MONITOR_BACKLOG_AFTER_SECONDS, MONITOR_SAMPLE_PERIOD_SECONDS, MONITOR_DISK_LOW_PERCENT, RECTIFICATION_WORKING_DAYS, DB_URL,
+            DB_USER, DB_PASSWORD);
 
     public static final int DEFAULT_SESSION_TIMEOUT_MINUTES = 120;
+    /** Working days to close the rectification item of a bad rating. */
+    public static final int DEFAULT_RECTIFICATION_WORKING_DAYS = 5;
     /** 北爱园居委会, the first village of 爱园镇: the point of the demo village clerk. */
     public static final String DEFAULT_DEMO_VILLAGE = "321323101001";
     /** 爱园镇, the parent of the default demo village. */
@@ -111,6 +114,9 @@ public final class CentralSettingsLoader {
               monitor.disk.low.percent
                                       节点剩余磁盘低于此百分比即告警 / alert when a node's free disk is
                                       below this percentage of its size, 1 to 50, default 10
+              rectification.working.days
+                                      差评整改时限（工作日）/ working days to close the rectification item
+                                      of a bad rating, 1 to 60, default 5
               db.url                  PostgreSQL 数据库的 JDBC 地址，如 jdbc:postgresql://db:5432/siyiban；
                                       未设置时使用数据文件夹中的 Derby 数据库 / JDBC URL of a PostgreSQL
                                       database; without it central uses embedded Derby in DATA/db
@@ -149,8 +155,10 @@ public final class CentralSettingsLoader {
                 values.longInteger(SYNC_PULL_PERIOD_MS, MIN_PERIOD_MS, MAX_PERIOD_MS),
                 values.longInteger(SYNC_ROUTING_PERIOD_MS, MIN_PERIOD_MS, MAX_PERIOD_MS),
                 values.longInteger(SYNC_HEARTBEAT_PERIOD_MS, 1_000, MAX_PERIOD_MS));
+        int rectificationDays = values.integer(RECTIFICATION_WORKING_DAYS, 1, 60);
         return new CentralSettings(dataDir, host, port, publicUrl, demo, village, township, logDir, timeout, timings,
-                engineParameters(values), monitor(values, timings.heartbeatMillis()), database(values));
+                engineParameters(values), monitor(values, timings.heartbeatMillis()), rectificationDays,
+                database(values));
     }
 
     /**
@@ -221,6 +229,7 @@ public final class CentralSettingsLoader {
         defaults.put(MONITOR_BACKLOG_AFTER_SECONDS, String.valueOf(monitor.backlogAfter().toSeconds()));
         defaults.put(MONITOR_SAMPLE_PERIOD_SECONDS, String.valueOf(monitor.samplePeriod().toSeconds()));
         defaults.put(MONITOR_DISK_LOW_PERCENT, String.valueOf(monitor.diskLowPercent()));
+        defaults.put(RECTIFICATION_WORKING_DAYS, String.valueOf(DEFAULT_RECTIFICATION_WORKING_DAYS));
         return defaults;
     }
 

@@ -81,6 +81,16 @@ class CentralSettingsLoaderTest {
     }
 
     @Test
+    void rectificationDeadlineDefaultsToFiveWorkingDays() {
+        assertEquals(5, load(Map.of()).rectificationWorkingDays());
+        assertEquals(10, load(Map.of("SIYIBAN_RECTIFICATION_WORKING_DAYS", "10")).rectificationWorkingDays());
+
+        SettingsException zero = assertThrows(SettingsException.class,
+                () -> load(Map.of("SIYIBAN_RECTIFICATION_WORKING_DAYS", "0")));
+        assertTrue(zero.getMessage().contains("rectification.working.days"), zero.getMessage());
+    }
+
+    @Test
     void databaseIsDerbyUnlessUrlIsSet() {
         assertTrue(load(Map.of()).database().isEmbedded());
     }

@@ -90,5 +90,6 @@
     load();
     SY.caseBundle.load();
     SY.proxySteps.start();
+    SY.ratingLink.load(SY.lastPathSegment());
   });
 }());

@@ -7,6 +7,7 @@
 
   SY.ready(function () {
     var caseNo = SY.lastPathSegment();
+    SY.ratingLink.load(caseNo);
     SY.api('GET', '/api/cases/' + encodeURIComponent(caseNo)).then(function (result) {
       var c = result.data;
       set('receipt-point', c.originPointName);

@@ -1,0 +1,166 @@
+package cn.siyiban.central.ratings;
+
+import cn.siyiban.core.calendar.WorkingDayCalendar;
+import cn.siyiban.core.db.Database;
+import cn.siyiban.core.db.Rows;
+import cn.siyiban.core.ratings.Rating;
+import cn.siyiban.core.ratings.RatingAnnulment;
+import cn.siyiban.core.ratings.RatingStore;
+import cn.siyiban.core.time.CountyClock;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads rectification items with their ratings, annulments and steps, and writes steps. The
+ * items themselves are inserted by the database trigger on {@code sy_rating}, never here.
+ */
+final class ItemStore {
+
+    private static final String ITEMS = "SELECT r.*, i.opened_at, i.due_on, a.reason, a.annulled_by, a.annulled_at "
+            + "FROM sy_rectification i JOIN sy_rating r ON r.id = i.rating_id "
+            + "LEFT JOIN sy_rating_annulment a ON a.rating_id = i.rating_id";
+
+    private final Database database;
+
+    ItemStore(Database database) {
+        this.database = database;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    /**
+     * Fills in the deadline of every item that has none yet: {@code workingDays} working days
+     * after the county date on which the rating reached central. This is the only update of an
+     * item row, because the trigger cannot read the holiday calendar.
+     * NOTE: items are stamped when a page or the API first lists them, so an item that arrived
+     * before a change of the setting but was not listed yet gets the new number of days.
+     *
+     * @return the number of items given a deadline
+     */
+    int stampDeadlines(WorkingDayCalendar calendar, int workingDays) {
+        return database.inTransaction(connection -> {
+            Map<String, LocalDateTime> opened = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT rating_id, opened_at FROM sy_rectification WHERE due_on IS NULL");
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    opened.put(row.getString(1), countyTime(row.getTimestamp(2)));
+                }
+            }
+            int stamped = 0;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE sy_rectification SET due_on = ? WHERE rating_id = ? AND due_on IS NULL")) {
+                for (Map.Entry<String, LocalDateTime> item : opened.entrySet()) {
+                    LocalDate due = calendar.addWorkingDays(item.getValue().toLocalDate(), workingDays);
+                    update.setDate(1, Date.valueOf(due));
+                    update.setString(2, item.getKey());
+                    stamped += update.executeUpdate();
+                }
+            }
+            return stamped;
+        });
+    }
+
+    /** Returns every item, the newest first. */
+    List<Item> all() {
+        return database.query(connection -> load(connection, ITEMS + " ORDER BY i.opened_at DESC", null));
+    }
+
+    Optional<Item> find(String ratingId) {
+        return database.query(connection -> find(connection, ratingId));
+    }
+
+    static Optional<Item> find(Connection connection, String ratingId) throws SQLException {
+        return load(connection, ITEMS + " WHERE i.rating_id = ?", ratingId).stream().findFirst();
+    }
+
+    static void insertStep(Connection connection, Step step) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_rectification_step (id, "
+                + "rating_id, kind, assignee, note, acted_by, acted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, step.id());
+            insert.setString(2, step.ratingId());
+            insert.setString(3, step.kind().code());
+            insert.setString(4, step.assignee());
+            insert.setString(5, step.note());
+            insert.setString(6, step.actedBy());
+            Rows.setTime(insert, 7, step.actedAt());
+            insert.executeUpdate();
+        }
+    }
+
+    private static List<Item> load(Connection connection, String sql, String ratingId) throws SQLException {
+        Map<String, Item> items = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (ratingId != null) {
+                select.setString(1, ratingId);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Rating rating = RatingStore.read(row);
+                    RatingAnnulment annulment = row.getString("annulled_by") == null ? null
+                            : new RatingAnnulment(rating.id(), rating.originPoint(), row.getString("reason"),
+                                    row.getString("annulled_by"), Rows.time(row, "annulled_at"));
+                    Date due = row.getDate("due_on");
+                    items.put(rating.id(), new Item(rating, countyTime(row.getTimestamp("opened_at")),
+                            due == null ? null : due.toLocalDate(), null, annulment, List.of()));
+                }
+            }
+        }
+        Map<String, List<Step>> steps = steps(connection, ratingId);
+        List<Item> loaded = new ArrayList<>();
+        for (Item item : items.values()) {
+            List<Step> history = steps.getOrDefault(item.rating().id(), List.of());
+            String assignee = null;
+            for (Step step : history) {
+                if (step.kind() == StepKind.ASSIGN) {
+                    assignee = step.assignee();
+                }
+            }
+            loaded.add(new Item(item.rating(), item.openedAt(), item.dueOn(), assignee, item.annulment(), history));
+        }
+        return loaded;
+    }
+
+    /** Returns the steps of one item, or of every item when {@code ratingId} is null, oldest first. */
+    private static Map<String, List<Step>> steps(Connection connection, String ratingId) throws SQLException {
+        Map<String, List<Step>> steps = new HashMap<>();
+        String sql = "SELECT * FROM sy_rectification_step" + (ratingId == null ? "" : " WHERE rating_id = ?")
+                + " ORDER BY acted_at, id";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (ratingId != null) {
+                select.setString(1, ratingId);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Step step = new Step(row.getString("id"), row.getString("rating_id"),
+                            StepKind.fromCode(row.getString("kind")), row.getString("assignee"), row.getString("note"),
+                            row.getString("acted_by"), Rows.time(row, "acted_at"));
+                    steps.computeIfAbsent(step.ratingId(), key -> new ArrayList<>()).add(step);
+                }
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Converts {@code opened_at}, which the trigger writes with the database's clock in the JVM's
+     * default zone, to county time.
+     */
+    private static LocalDateTime countyTime(Timestamp timestamp) {
+        return LocalDateTime.ofInstant(timestamp.toInstant(), CountyClock.ZONE);
+    }
+}
