@@ -1,5 +1,6 @@
 package cn.siyiban.central.settings;
 
+import cn.siyiban.core.reminders.ReminderSettings;
 import cn.siyiban.sync.EngineParameters;
 import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
@@ -22,11 +23,12 @@ import java.nio.file.Path;
  * @param engineParameters SymmetricDS parameters the settings file sets directly
  * @param monitor thresholds and sampling of the sync monitor
  * @param database the embedded Derby database or a PostgreSQL server
+ * @param reminders how central sends the reminders it owns
  */
 public record CentralSettings(Path dataDir, String host, int port, String publicUrl, boolean demo,
                               String demoVillage, String demoTownship, Path logDir, int sessionTimeoutMinutes,
                               SyncTimings syncTimings, EngineParameters engineParameters,
-                              MonitorSettings monitor, DatabaseSettings database) {
+                              MonitorSettings monitor, DatabaseSettings database, ReminderSettings reminders) {
 
     /** Folder of the embedded Derby database; unused when {@link #database()} is PostgreSQL. */
     public Path databaseDir() {
@@ -45,12 +47,19 @@ public record CentralSettings(Path dataDir, String host, int port, String public
         return new CentralSettings(dir, "127.0.0.1", 0, "http://127.0.0.1:0", true,
                 CentralSettingsLoader.DEFAULT_DEMO_VILLAGE, CentralSettingsLoader.DEFAULT_DEMO_TOWNSHIP,
                 dir.resolve("logs"), CentralSettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, SyncTimings.defaults(),
-                EngineParameters.none(), MonitorSettings.defaults(), DatabaseSettings.embedded());
+                EngineParameters.none(), MonitorSettings.defaults(), DatabaseSettings.embedded(),
+                ReminderSettings.defaults());
     }
 
     /** Returns these settings with central's data in {@code other}. */
     public CentralSettings withDatabase(DatabaseSettings other) {
         return new CentralSettings(dataDir, host, port, publicUrl, demo, demoVillage, demoTownship, logDir,
-                sessionTimeoutMinutes, syncTimings, engineParameters, monitor, other);
+                sessionTimeoutMinutes, syncTimings, engineParameters, monitor, other, reminders);
+    }
+
+    /** Returns these settings sending reminders as {@code other} says; tests use it for a gateway of their own. */
+    public CentralSettings withReminders(ReminderSettings other) {
+        return new CentralSettings(dataDir, host, port, publicUrl, demo, demoVillage, demoTownship, logDir,
+                sessionTimeoutMinutes, syncTimings, engineParameters, monitor, database, other);
     }
 }
