@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.reminders.ReminderSettings;
 import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.testing.LogCapture;
 import cn.siyiban.core.testing.SmsGatewayStandIn;
 import cn.siyiban.core.time.CountyClock;
 import cn.siyiban.node.settings.NodeSettings;

@@ -77,7 +77,7 @@ public final class SyncAlerts {
     /** Seal uses without an approval reference; they belong to no node, so their point is null. */
     private List<SyncAlert> unapprovedSeals() {
         return seals.unapprovedSince(clock.now().minus(SEAL_WINDOW)).stream()
-                .map(use -> new SyncAlert("seal_unapproved", null, null, "电子印章“" + use.seal() + "”用于“"
+                .map(use -> new SyncAlert("seal_unapproved", null, "电子印章", "“" + use.seal() + "”用于“"
                         + use.document() + "”" + (use.caseNo() == null ? "" : "（办件" + use.caseNo() + "）")
                         + "，用印人 " + use.usedBy() + "，没有审批单号，请核查", use.recordedAt()))
                 .toList();

@@ -1,4 +1,4 @@
-package cn.siyiban.node;
+package cn.siyiban.core.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 
 /** Collects the formatted messages of every logger while open, for tests of what the logs contain. */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> messages = new ArrayList<>();
 
@@ -18,7 +18,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         super("capture-" + UUID.randomUUID(), null, null, true, Property.EMPTY_ARRAY);
     }
 
-    static LogCapture attach() {
+    public static LogCapture attach() {
         LogCapture capture = new LogCapture();
         capture.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
@@ -32,7 +32,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         messages.add(event.getMessage().getFormattedMessage());
     }
 
-    synchronized List<String> messages() {
+    public synchronized List<String> messages() {
         return List.copyOf(messages);
     }
 
