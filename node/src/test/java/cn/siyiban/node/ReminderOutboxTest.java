@@ -98,7 +98,10 @@ class ReminderOutboxTest {
         return gateway.deliveries().stream().filter(request -> key.equals(request.idempotencyKey())).count();
     }
 
-    /** Moves the next attempt of the reminder of {@code caseNo} into the past, as if its wait had passed. */
+    /**
+     * Sets the reminder of {@code caseNo} to {@code state} and moves its next attempt into the
+     * past, as if its wait had passed.
+     */
     private static void makeDue(NodeApp app, String caseNo, String state) {
         app.database().inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE sy_reminder SET state = ?, "
@@ -106,6 +109,21 @@ class ReminderOutboxTest {
                 update.setString(1, state);
                 update.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now().minusDays(1)));
                 update.setString(3, caseNo);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Moves every time of the reminder of {@code caseNo} a day back, as if the node restarted a day later. */
+    private static void dayLater(NodeApp app, String caseNo) {
+        app.database().inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sy_reminder SET "
+                    + "next_attempt_at = ?, sent_at = ?, created_at = ? WHERE case_no = ?")) {
+                Timestamp dayAgo = Timestamp.valueOf(LocalDateTime.now().minusDays(1));
+                update.setTimestamp(1, dayAgo);
+                update.setTimestamp(2, dayAgo);
+                update.setTimestamp(3, dayAgo);
+                update.setString(4, caseNo);
                 return update.executeUpdate();
             }
         });
@@ -133,6 +151,7 @@ class ReminderOutboxTest {
 
         NodeApp second = start(settings);
         try {
+            dayLater(second, caseNo);
             assertEquals(0, second.reminders().runOnce());
             assertEquals(1, requestsWithKey(id));
             assertEquals(1, deliveriesWithKey(id));
