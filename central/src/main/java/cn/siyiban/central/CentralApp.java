@@ -173,7 +173,7 @@ public final class CentralApp {
 
     /**
      * Central owns the result collection and certificate expiry reminders: it records the
-     * department's result, holds every case and the validity of every matter. The nodes own the
+     * department's result and stores every case and the validity of every matter. The nodes own the
      * 容缺 supplement reminders, so no kind has two senders.
      */
     private static ReminderOutbox reminderOutbox(CentralSettings settings, Database database, CountyClock clock) {

@@ -44,7 +44,7 @@ final class TestCentral implements AutoCloseable {
         return start(ReminderSettings.defaults());
     }
 
-    /** Starts a central that sends reminders as {@code reminders} says. */
+    /** Starts a central that sends reminders with the {@code reminders} settings. */
     static TestCentral start(ReminderSettings reminders) {
         try {
             Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "central-test-");

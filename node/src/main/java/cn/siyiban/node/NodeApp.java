@@ -167,7 +167,7 @@ public final class NodeApp {
     }
 
     /**
-     * A node owns the 容缺 supplement reminders of its own cases: it holds their materials and
+     * A node owns the 容缺 supplement reminders of its own cases: it stores their materials and
      * applies every supply, including those taken at other points. Central owns the other kinds.
      */
     private static ReminderOutbox reminderOutbox(NodeSettings settings, Database database, CountyClock clock) {

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The node's reminder outbox against a real HTTP SMS gateway stand-in on 127.0.0.1: a 容缺
- * supplement reminder is sent once, also across a restart and a crash between send and mark,
- * failed sends retry after their back-off, and no log line carries the citizen's full phone.
+ * The node's reminder outbox against a real HTTP SMS gateway stand-in on 127.0.0.1. A 容缺
+ * supplement reminder is sent once, also across a restart and a crash between send and mark.
+ * Failed sends retry after their back-off, and no log line contains the citizen's full phone.
  */
 class ReminderOutboxTest {
 
@@ -49,7 +49,7 @@ class ReminderOutboxTest {
         gateway.close();
     }
 
-    /** A node whose outbox never runs by itself, so each test runs it with {@code runOnce}. */
+    /** Returns settings of a node whose outbox never runs by itself, so each test runs it with {@code runOnce}. */
     private static NodeSettings settings(Path dir, ReminderSettings reminders) {
         return NodeSettings.demo(dir, SettingsLoader.DEMO_POINT_CODE).withReminders(reminders);
     }
@@ -263,7 +263,9 @@ class ReminderOutboxTest {
             assertEquals(1, app.reminders().runOnce());
 
             List<String> lines = logs.messages();
-            assertTrue(lines.stream().anyMatch(line -> line.contains(caseNo) && line.contains("139****1234")),
+            List<String> reminderLines = lines.stream().filter(line -> line.contains(caseNo)
+                    && line.startsWith("Reminder ")).toList();
+            assertTrue(reminderLines.stream().anyMatch(line -> line.contains("139****1234")),
                     String.join("\n", lines));
             assertTrue(lines.stream().noneMatch(line -> line.contains(PHONE)), String.join("\n", lines));
             JsonNode reminder = reminderOf(clerk, caseNo);

@@ -165,8 +165,8 @@ public final class ReviewRoutes {
         CaseEvent event = decisions.decide(record.caseNo(), request.decision(), request.comment(),
                 request.materials(), staff);
         if (seal != null) {
-            // NOTE: the event and the seal use are two transactions; a crash between them leaves
-            // the result ready without its seal use, which the reviewer can report again.
+            // NOTE: the event and the seal use are two transactions. A crash between them leaves
+            // the result ready without its seal use, which the reviewer can then report through the API.
             seals.record(seal, SealUseLog.SOURCE_RESULT_READY, staff.username());
         }
         ctx.status(201).json(CaseView.event(event, pointName(pointNames()), this::staffName));
@@ -180,9 +180,9 @@ public final class ReviewRoutes {
         if (!Decision.RESULT_READY.code().equals(request.decision())) {
             throw DomainException.invalid("seal_not_allowed", "只有“结果已出”时可以登记电子印章使用", "seal");
         }
-        SealUseInput given = request.seal();
-        SealUseInput seal = new SealUseInput(caseNo, given.document(), given.seal(), given.usedBy(), given.usedAt(),
-                given.approvalRef());
+        SealUseInput requested = request.seal();
+        SealUseInput seal = new SealUseInput(caseNo, requested.document(), requested.seal(), requested.usedBy(),
+                requested.usedAt(), requested.approvalRef());
         seal.check();
         return seal;
     }

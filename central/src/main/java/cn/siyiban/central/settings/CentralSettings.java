@@ -57,7 +57,7 @@ public record CentralSettings(Path dataDir, String host, int port, String public
                 sessionTimeoutMinutes, syncTimings, engineParameters, monitor, other, reminders);
     }
 
-    /** Returns these settings sending reminders as {@code other} says; tests use it for a gateway of their own. */
+    /** Returns these settings sending reminders with the {@code other} settings; tests use it for a gateway of their own. */
     public CentralSettings withReminders(ReminderSettings other) {
         return new CentralSettings(dataDir, host, port, publicUrl, demo, demoVillage, demoTownship, logDir,
                 sessionTimeoutMinutes, syncTimings, engineParameters, monitor, database, other);

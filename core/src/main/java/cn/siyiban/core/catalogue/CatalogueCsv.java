@@ -33,7 +33,7 @@ public final class CatalogueCsv {
     private static final Set<String> REQUIRED_COLUMNS = Set.of("code", "name", "materials");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int MAX_DAYS = 3650;
-    /** Longest certificate validity a matter may declare: 50 years. */
+    /** Maximum certificate validity a matter may declare: 50 years. */
     static final int MAX_VALIDITY_MONTHS = 600;
 
     private CatalogueCsv() {

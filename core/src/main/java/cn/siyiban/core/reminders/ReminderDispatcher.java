@@ -24,11 +24,11 @@ public final class ReminderDispatcher {
 
     /** Wait after the first failed attempt; it doubles with every further one. */
     static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
-    /** Longest wait between two attempts, and so the longest delay of a resend after a crash. */
+    /** Maximum wait between two attempts, and so the maximum delay of a resend after a crash. */
     static final Duration MAX_BACKOFF = Duration.ofHours(6);
     /** Attempts before a reminder counts as failed: with the waits above they span about 8.5 hours. */
     static final int MAX_ATTEMPTS = 10;
-    /** Reminders sent per run, so one run never holds the outbox for long. */
+    /** Maximum reminders sent per run, so one run ends soon even with a long queue. */
     private static final int BATCH = 50;
 
     private final ReminderStore store;

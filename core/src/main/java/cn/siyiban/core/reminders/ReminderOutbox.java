@@ -64,7 +64,7 @@ public final class ReminderOutbox implements Component {
         return sent;
     }
 
-    /** The periodic run; an exception would end the scheduled runs, so it is logged here instead. */
+    /** Runs {@link #runOnce} for the timer, logging any exception because a thrown one would end the scheduled runs. */
     private void runSafely() {
         try {
             runOnce();

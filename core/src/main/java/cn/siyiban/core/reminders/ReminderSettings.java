@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How node or central sends reminders, read from the settings file.
+ * Reminder sending settings of node or central, read from the settings file.
  *
  * @param sender {@code log} (the default: write reminders to the log only) or {@code http}
  * @param smsUrl the SMS gateway's URL; only for the {@code http} sender
@@ -27,7 +27,7 @@ public record ReminderSettings(String sender, URI smsUrl, String smsKey, long pe
     public static final Map<String, String> DEFAULTS = Map.of(SENDER, "log", PERIOD_MS,
             String.valueOf(DEFAULT_PERIOD_MS));
 
-    /** The default: log reminders every minute. */
+    /** Returns the default: log reminders every minute. */
     public static ReminderSettings defaults() {
         return new ReminderSettings("log", null, null, DEFAULT_PERIOD_MS);
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * An HTTP SMS gateway for tests, on a free port of 127.0.0.1. It accepts what
  * {@code HttpSmsSender} posts, checks the bearer key, and honours the {@code Idempotency-Key}
- * header as a real gateway must: a repeated key is answered 200 but delivered only once. It can
+ * header as a real gateway must: a repeated key gets status 200 but is delivered only once. It can
  * fail the next requests with 503 to exercise retries.
  */
 public final class SmsGatewayStandIn implements AutoCloseable {
@@ -67,7 +67,7 @@ public final class SmsGatewayStandIn implements AutoCloseable {
         return key;
     }
 
-    /** Answers the next {@code count} requests with 503. */
+    /** Rejects the next {@code count} requests with status 503. */
     public synchronized void failNext(int count) {
         failuresLeft = count;
     }

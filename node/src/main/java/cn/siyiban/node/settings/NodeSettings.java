@@ -40,7 +40,7 @@ public record NodeSettings(Path dataDir, String host, int port, String pointCode
                 reminders);
     }
 
-    /** Returns a copy that sends reminders as {@code other} says; tests use it for a gateway of their own. */
+    /** Returns a copy that sends reminders with the {@code other} settings; tests use it for a gateway of their own. */
     public NodeSettings withReminders(ReminderSettings other) {
         return new NodeSettings(dataDir, host, port, pointCode, demo, logDir, sessionTimeoutMinutes, sync, other);
     }
