@@ -13,9 +13,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A county admin in headless Chromium sees an unapproved seal use among the alerts and in the seal log. */
+/**
+ * The e-seal log in headless Chromium: a county admin sees an unapproved use among the alerts and
+ * in the seal log, and a reviewer records a seal with the result-ready decision.
+ */
 class SealUseBrowserTest {
 
     private static TestCentral central;
@@ -58,5 +62,34 @@ class SealUseBrowserTest {
         assertTrue(row.getText().contains("未审批"), row.getText());
         assertTrue(row.getText().contains("接口报送"), row.getText());
         assertTrue(row.getAttribute("class").contains("status-error"), row.getAttribute("class"));
+    }
+
+    @Test
+    void resultReadyFormRecordsSeal() {
+        String caseNo = central.villageCase("郑十一");
+        ApiClient reviewer = central.loggedIn("reviewer");
+        assertEquals(201, reviewer.post("/api/cases/" + caseNo + "/decisions", Map.of("decision", "approve")).status());
+        String seal = "县民政局电子公章-" + UUID.randomUUID().toString().substring(0, 8);
+
+        WebDriverWait wait = TestBrowser.logIn(browser, central, "/cases/" + caseNo, "reviewer");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decision-form")));
+        new Select(browser.findElement(By.id("decision"))).selectByValue("result_ready");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("seal-fields")));
+        browser.findElement(By.id("seal-name")).sendKeys(seal);
+        browser.findElement(By.id("seal-document")).sendKeys("最低生活保障准予决定书");
+        browser.findElement(By.id("seal-approval")).sendKeys("SP-2026-0042");
+        browser.findElement(By.id("decide-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decision-done")));
+
+        boolean found = false;
+        for (var use : central.loggedIn("admin").get("/api/seal-uses").json()) {
+            if (seal.equals(use.path("seal").asText())) {
+                found = true;
+                assertEquals(caseNo, use.path("caseNo").asText());
+                assertEquals("SP-2026-0042", use.path("approvalRef").asText());
+                assertEquals("result_ready", use.path("source").asText());
+            }
+        }
+        assertTrue(found, "no seal use recorded for " + seal);
     }
 }
