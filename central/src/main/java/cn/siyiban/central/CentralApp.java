@@ -172,7 +172,7 @@ public final class CentralApp {
     }
 
     /**
-     * Central owns the result collection and certificate expiry reminders: it records the
+     * Builds the outbox of the reminders central owns. Central owns the result collection and certificate expiry reminders: it records the
      * department's result and stores every case and the validity of every matter. The nodes own the
      * 容缺 supplement reminders, so no kind has two senders.
      */

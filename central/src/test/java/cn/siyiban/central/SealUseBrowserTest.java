@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The e-seal log in headless Chromium: a county admin sees an unapproved use among the alerts and
+ * The e-seal log in headless Chromium: an unapproved use shows among a county admin's alerts and
  * in the seal log, and a reviewer records a seal with the result-ready decision.
  */
 class SealUseBrowserTest {

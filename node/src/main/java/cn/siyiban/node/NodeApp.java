@@ -167,8 +167,9 @@ public final class NodeApp {
     }
 
     /**
-     * A node owns the 容缺 supplement reminders of its own cases: it stores their materials and
-     * applies every supply, including those taken at other points. Central owns the other kinds.
+     * Builds the outbox of the reminders a node owns: the 容缺 supplement reminders of its own
+     * cases, because it stores their materials and applies every supply, also those taken at other
+     * points. Central owns the other kinds.
      */
     private static ReminderOutbox reminderOutbox(NodeSettings settings, Database database, CountyClock clock) {
         ReminderStore store = new ReminderStore(database);
