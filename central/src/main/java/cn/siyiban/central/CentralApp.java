@@ -172,9 +172,9 @@ public final class CentralApp {
     }
 
     /**
-     * Builds the outbox of the reminders central owns. Central owns the result collection and certificate expiry reminders: it records the
-     * department's result and stores every case and the validity of every matter. The nodes own the
-     * 容缺 supplement reminders, so no kind has two senders.
+     * Builds the outbox of the reminders central owns: result collection and certificate expiry,
+     * because central records the department's result and stores every case and the validity of
+     * every matter. The nodes own the 容缺 supplement reminders, so no kind has two senders.
      */
     private static ReminderOutbox reminderOutbox(CentralSettings settings, Database database, CountyClock clock) {
         ReminderStore store = new ReminderStore(database);
