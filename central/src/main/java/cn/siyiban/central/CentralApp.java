@@ -29,6 +29,8 @@ import cn.siyiban.central.workflows.BundleShareReport;
 import cn.siyiban.central.workflows.BundleShareReportRoutes;
 import cn.siyiban.central.workflows.ProxyReport;
 import cn.siyiban.central.workflows.ProxyReportRoutes;
+import cn.siyiban.central.seals.SealUseLog;
+import cn.siyiban.central.seals.SealUseRoutes;
 import cn.siyiban.central.settings.CentralSettings;
 import cn.siyiban.central.settings.DatabaseSettings;
 import cn.siyiban.central.staff.StaffRoutes;
@@ -49,7 +51,15 @@ import cn.siyiban.core.db.Database;
 import cn.siyiban.core.ratings.RatingStore;
 import cn.siyiban.core.db.SchemaMigrator;
 import cn.siyiban.core.network.PointStore;
+import cn.siyiban.core.reminders.ReminderDispatcher;
+import cn.siyiban.core.reminders.ReminderKind;
+import cn.siyiban.core.reminders.ReminderOutbox;
+import cn.siyiban.core.reminders.ReminderPlanner;
+import cn.siyiban.core.reminders.ReminderRoutes;
+import cn.siyiban.core.reminders.ReminderStore;
 import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.staff.Role;
+import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.LoginGuard;
 import cn.siyiban.core.staff.StaffStore;
@@ -109,25 +119,29 @@ public final class CentralApp {
         PAGES.put("/ratings", "ratings.html");
         PAGES.put("/ratings/{ratingId}", "rectification.html");
         PAGES.put("/rating-ranking", "rating-ranking.html");
+        PAGES.put("/reminders", "reminders.html");
+        PAGES.put("/seal-uses", "seal-uses.html");
     }
 
     private final CentralSettings settings;
     private final Database database;
     private final WebServer web;
+    private final ReminderOutbox reminders;
     private final Lifecycle lifecycle;
     private final long createdNanos;
 
     private CentralApp(CentralSettings settings, Database database, WebServer web, CentralSync sync,
-                       SyncSampler sampler, long createdNanos) {
+                       SyncSampler sampler, ReminderOutbox reminders, long createdNanos) {
         this.settings = settings;
         this.database = database;
         this.web = web;
+        this.reminders = reminders;
         // The web server comes first so that SymmetricDS's servlet exists when the engine starts;
         // until then the servlet returns 503 and nodes retry.
         // NOTE: after an upgrade that adds a column, a decision saved in the seconds before the
         // engine has rebuilt its triggers reaches the nodes without that column's value. The node
         // avoids this by starting its engine first after a schema change.
-        this.lifecycle = new Lifecycle(List.of(web, sync, sampler), database::close);
+        this.lifecycle = new Lifecycle(List.of(web, sync, sampler, reminders), database::close);
         this.createdNanos = createdNanos;
     }
 
@@ -153,9 +167,10 @@ public final class CentralApp {
                     engine -> new RegistrationGate(tokens, points, engine, clock));
             SyncSampler sampler = new SyncSampler(database, new SyncNodeReader(database, points, settings.monitor()),
                     settings.monitor(), clock);
-            WebServer web = new WebServer(settings, Json.mapper(), routes(settings, database, clock, sync, tokens),
-                    sync::mount);
-            return new CentralApp(settings, database, web, sync, sampler, begin);
+            ReminderOutbox reminders = reminderOutbox(settings, database, clock);
+            WebServer web = new WebServer(settings, Json.mapper(),
+                    routes(settings, database, clock, sync, tokens, reminders), sync::mount);
+            return new CentralApp(settings, database, web, sync, sampler, reminders, begin);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -166,6 +181,20 @@ public final class CentralApp {
     public static void applySchemas(Database database) {
         SchemaMigrator.core().migrate(database);
         new SchemaMigrator("/cn/siyiban/central/schema/", "sy_central_schema_version").migrate(database);
+    }
+
+    /**
+     * Builds the outbox of the reminders central owns: result collection and certificate expiry,
+     * because central records the department's result and stores every case and the validity of
+     * every matter. The nodes own the 容缺 supplement reminders, so no kind has two senders.
+     */
+    private static ReminderOutbox reminderOutbox(CentralSettings settings, Database database, CountyClock clock) {
+        ReminderStore store = new ReminderStore(database);
+        ReminderPlanner planner = new ReminderPlanner(new CaseStore(database), new CatalogueStore(database), store,
+                new PointNames(new PointStore(database)), clock,
+                Set.of(ReminderKind.RESULT_COLLECTION, ReminderKind.CERTIFICATE_EXPIRY), null);
+        return new ReminderOutbox(planner, new ReminderDispatcher(store, settings.reminders().newSender(), clock),
+                settings.reminders());
     }
 
     private static Database openDatabase(CentralSettings settings) {
@@ -212,7 +241,8 @@ public final class CentralApp {
     }
 
     private static Consumer<RoutesConfig> routes(CentralSettings settings, Database database, CountyClock clock,
-                                                 CentralSync sync, RegistrationTokenStore tokens) {
+                                                 CentralSync sync, RegistrationTokenStore tokens,
+                                                 ReminderOutbox reminders) {
         ObjectMapper mapper = Json.mapper();
         StaffStore staffStore = new StaffStore(database);
         CaseStore cases = new CaseStore(database);
@@ -226,8 +256,9 @@ public final class CentralApp {
         LoginRoutes login = new LoginRoutes(staffStore, loginGuard, pointNames, mapper, COUNTY_POINT,
                 settings.sessionTimeoutMinutes());
         DecisionService decisions = new DecisionService(cases, new CaseHistory(cases, clock, COUNTY_POINT));
+        SealUseLog seals = new SealUseLog(database, clock);
         ReviewRoutes review = new ReviewRoutes(cases, decisions, staffStore, points, new CaseArrivals(database),
-                clock, mapper);
+                clock, mapper, seals);
         RegistrationRoutes registrations = new RegistrationRoutes(tokens, points, sync::gate, clock, mapper);
         SyncNodeReader syncReader = new SyncNodeReader(database, points, settings.monitor());
         AuditLog audit = new AuditLog(database, clock);
@@ -270,8 +301,15 @@ public final class CentralApp {
             new StaffRoutes(staffStore, points, catalogue, audit, clock, mapper).register(routes);
             new NetworkRoutes(points, syncReader).register(routes);
             ratingRoutes.register(routes);
+            new ReminderRoutes(new ReminderStore(database), reminders, clock, CentralApp::isAdmin, CentralApp::isAdmin)
+                    .register(routes);
+            new SealUseRoutes(seals, mapper).register(routes);
             pages.register(routes);
         };
+    }
+
+    private static boolean isAdmin(Staff staff) {
+        return staff.role() == Role.COUNTY_ADMIN;
     }
 
     /**
@@ -301,6 +339,11 @@ public final class CentralApp {
     /** Returns central's database, for tests that prepare data. */
     public Database database() {
         return database;
+    }
+
+    /** Returns the reminder outbox, which tests run at once instead of waiting for its period. */
+    public ReminderOutbox reminders() {
+        return reminders;
     }
 
     public CentralSettings settings() {

@@ -8,6 +8,7 @@ import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.cases.IntakeRequest;
 import cn.siyiban.core.cases.IntakeService;
 import cn.siyiban.core.catalogue.CatalogueStore;
+import cn.siyiban.core.reminders.ReminderSettings;
 import cn.siyiban.core.seed.DemoAccounts;
 import cn.siyiban.core.staff.StaffStore;
 import cn.siyiban.core.testing.PostgresServer;
@@ -40,9 +41,14 @@ final class TestCentral implements AutoCloseable {
     }
 
     static TestCentral start() {
+        return start(ReminderSettings.defaults());
+    }
+
+    /** Starts a central that sends reminders with the {@code reminders} settings. */
+    static TestCentral start(ReminderSettings reminders) {
         try {
             Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "central-test-");
-            CentralSettings settings = CentralSettings.demo(dir);
+            CentralSettings settings = CentralSettings.demo(dir).withReminders(reminders);
             if (PostgresServer.selected()) {
                 PostgresServer server = PostgresServer.shared();
                 settings = settings.withDatabase(DatabaseSettings.postgresql(server.createDatabase("central"),

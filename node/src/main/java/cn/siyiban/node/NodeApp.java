@@ -13,6 +13,12 @@ import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.db.Database;
 import cn.siyiban.core.db.SchemaMigrator;
 import cn.siyiban.core.network.PointStore;
+import cn.siyiban.core.reminders.ReminderDispatcher;
+import cn.siyiban.core.reminders.ReminderKind;
+import cn.siyiban.core.reminders.ReminderOutbox;
+import cn.siyiban.core.reminders.ReminderPlanner;
+import cn.siyiban.core.reminders.ReminderRoutes;
+import cn.siyiban.core.reminders.ReminderStore;
 import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.LoginGuard;
 import cn.siyiban.core.staff.StaffStore;
@@ -84,6 +90,7 @@ public final class NodeApp {
         PAGES.put("/forms/result/{caseNo}", "printed-form.html");
         PAGES.put("/rate", "rating.html");
         PAGES.put("/clerks", "clerk-stars.html");
+        PAGES.put("/reminders", "reminders.html");
     }
 
     /** Time between two checks for supplements that sync delivered from other points. */
@@ -94,15 +101,17 @@ public final class NodeApp {
     private final NodeSettings settings;
     private final Database database;
     private final WebServer web;
+    private final ReminderOutbox reminders;
     private final Lifecycle lifecycle;
     private final long createdNanos;
 
-    private NodeApp(NodeSettings settings, Database database, WebServer web, List<Component> components,
-                    long createdNanos) {
+    private NodeApp(NodeSettings settings, Database database, WebServer web, ReminderOutbox reminders,
+                    List<Component> components, long createdNanos) {
         this.settings = settings;
         this.createdNanos = createdNanos;
         this.database = database;
         this.web = web;
+        this.reminders = reminders;
         this.lifecycle = new Lifecycle(components, database::close);
     }
 
@@ -126,7 +135,8 @@ public final class NodeApp {
             NodeSync sync = settings.sync().enabled() ? new NodeSync(settings.sync(), settings.pointCode(),
                     pointLevel(settings.pointCode()), settings.syncDir(), Database.derbyUrl(settings.databaseDir()),
                     database) : null;
-            WebServer web = new WebServer(settings, Json.mapper(), routes(settings, database, clock, sync));
+            ReminderOutbox reminders = reminderOutbox(settings, database, clock);
+            WebServer web = new WebServer(settings, Json.mapper(), routes(settings, database, clock, sync, reminders));
             // The web server normally starts first so clerks can work at once. Capture does not
             // wait for the engine: SymmetricDS's triggers live in the database and record every
             // saved case whether or not the engine runs, and cases saved before the first
@@ -139,18 +149,18 @@ public final class NodeApp {
                     settings.dataDir(), settings.databaseDir(), clock, settings.sync().timings().heartbeatMillis());
             List<Component> components;
             if (sync == null) {
-                components = List.of(web, applier, status);
+                components = List.of(web, applier, status, reminders);
             } else if (!appliedScripts.isEmpty() && NodeSync.hasCaptureTriggers(database)) {
                 // An upgrade changed the schema of a node that already captures changes. Its
                 // triggers still list the old columns until the engine's start rebuilds them, so
                 // no clerk may save before that, or the new columns of that save never reach central.
                 log.info("Schema scripts {} applied; starting SymmetricDS before the web server to rebuild its triggers",
                         appliedScripts);
-                components = List.of(sync, web, applier, status);
+                components = List.of(sync, web, applier, status, reminders);
             } else {
-                components = List.of(web, sync, applier, status);
+                components = List.of(web, sync, applier, status, reminders);
             }
-            return new NodeApp(settings, database, web, components, begin);
+            return new NodeApp(settings, database, web, reminders, components, begin);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -163,6 +173,20 @@ public final class NodeApp {
                 point);
     }
 
+    /**
+     * Builds the outbox of the reminders a node owns: the 容缺 supplement reminders of its own
+     * cases, because it stores their materials and applies every supply, also those taken at other
+     * points. Central owns the other kinds.
+     */
+    private static ReminderOutbox reminderOutbox(NodeSettings settings, Database database, CountyClock clock) {
+        ReminderStore store = new ReminderStore(database);
+        ReminderPlanner planner = new ReminderPlanner(new CaseStore(database), new CatalogueStore(database), store,
+                new PointNames(new PointStore(database)), clock, Set.of(ReminderKind.SUPPLEMENT_DUE),
+                settings.pointCode());
+        return new ReminderOutbox(planner, new ReminderDispatcher(store, settings.reminders().newSender(), clock),
+                settings.reminders());
+    }
+
     private static PointLevel pointLevel(String point) {
         return Network.shipped().find(point).map(p -> p.level()).orElse(PointLevel.VILLAGE);
     }
@@ -173,7 +197,7 @@ public final class NodeApp {
     }
 
     private static java.util.function.Consumer<io.javalin.config.RoutesConfig> routes(
-            NodeSettings settings, Database database, CountyClock clock, NodeSync sync) {
+            NodeSettings settings, Database database, CountyClock clock, NodeSync sync, ReminderOutbox reminders) {
         ObjectMapper mapper = Json.mapper();
         StaffStore staffStore = new StaffStore(database);
         CaseStore cases = new CaseStore(database);
@@ -215,6 +239,9 @@ public final class NodeApp {
             new CaseNumberCode().register(routes);
             new SyncRoutes(sync).register(routes);
             local.register(routes);
+            // Every account of a node belongs to its point, so each may see and retry its reminders.
+            new ReminderRoutes(new ReminderStore(database), reminders, clock, staff -> true, staff -> true)
+                    .register(routes);
             pages.register(routes);
         };
     }
@@ -245,6 +272,11 @@ public final class NodeApp {
     /** Returns the node's database, for the sync engine and for tests that prepare data. */
     public Database database() {
         return database;
+    }
+
+    /** Returns the reminder outbox, which tests run at once instead of waiting for its period. */
+    public ReminderOutbox reminders() {
+        return reminders;
     }
 
     public NodeSettings settings() {

@@ -94,6 +94,7 @@ public record CatalogueDiff(List<Entry> added, List<Entry> changed, List<Entry> 
         compare(changes, "是否可代办", old.proxyAllowed(), fresh.proxyAllowed());
         compare(changes, "材料清单", old.materials(), fresh.materials());
         compare(changes, "来源", old.source(), fresh.source());
+        compare(changes, "证照有效期（月）", old.validityMonths(), fresh.validityMonths());
         compare(changes, "停用", old.retired(), fresh.retired());
         return changes;
     }

@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  *
  * @param timeClass a {@link TimeClass} code, or blank for none
  * @param materials in the order the clerk checks them; positions and ids follow from that order
+ * @param validityMonths months a certificate of the matter stays valid, or null where it never expires
  */
 public record MatterInput(String code, String name, String category, String department, String timeClass,
                           Integer legalDays, Integer promisedDays, boolean proxyAllowed,
-                          List<MaterialInput> materials, String source) {
+                          List<MaterialInput> materials, String source, Integer validityMonths) {
 
     /** One material of the list, in order. */
     public record MaterialInput(String name, boolean required, boolean key, boolean commitmentAllowed) {
@@ -31,6 +32,8 @@ public record MatterInput(String code, String name, String category, String depa
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int MAX_DAYS = 3650;
     private static final int MAX_MATERIALS = 100;
+    /** Same limit as the CSV import's validity_months column: 50 years. */
+    private static final int MAX_VALIDITY_MONTHS = 600;
 
     /**
      * Checks every field and returns the matter at revision 0. Throws a {@link DomainException}
@@ -64,13 +67,16 @@ public record MatterInput(String code, String name, String category, String depa
         if (legalDays != null && promisedDays != null && promisedDays > legalDays) {
             errors.put("promisedDays", "承诺时限" + promisedDays + "个工作日超过法定时限" + legalDays + "个工作日");
         }
+        if (validityMonths != null && (validityMonths < 1 || validityMonths > MAX_VALIDITY_MONTHS)) {
+            errors.put("validityMonths", "证照有效期应在1到" + MAX_VALIDITY_MONTHS + "个月之间，当前为" + validityMonths);
+        }
         List<Material> list = materials(errors, cleanCode == null ? "" : cleanCode);
         if (!errors.isEmpty()) {
             throw new DomainException(DomainException.Kind.INVALID, "invalid_matter",
                     "事项有" + errors.size() + "处错误：" + errors.values().iterator().next(), errors);
         }
         return new Matter(cleanCode, cleanName, cleanCategory, cleanDepartment, time, legalDays, promisedDays,
-                proxyAllowed, list, cleanSource, false, 0);
+                proxyAllowed, list, cleanSource, false, 0, validityMonths);
     }
 
     private List<Material> materials(Map<String, Object> errors, String matterCode) {

@@ -122,9 +122,7 @@ public final class MatterRoutes {
             if (old.retired()) {
                 throw new DomainException(DomainException.Kind.CONFLICT, "matter_retired", "事项 " + code + " 已停用");
             }
-            return replace(current, code, new Matter(old.code(), old.name(), old.category(), old.department(),
-                    old.timeClass(), old.legalDays(), old.promisedDays(), old.proxyAllowed(), old.materials(),
-                    old.source(), true, old.revision()));
+            return replace(current, code, old.asRetired());
         }, staff.username(), "停用事项 " + code));
     }
 

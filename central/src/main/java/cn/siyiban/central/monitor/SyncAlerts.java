@@ -1,5 +1,6 @@
 package cn.siyiban.central.monitor;
 
+import cn.siyiban.central.seals.SealUseLog;
 import cn.siyiban.core.db.Database;
 import cn.siyiban.core.time.CountyClock;
 import java.sql.PreparedStatement;
@@ -22,13 +23,17 @@ public final class SyncAlerts {
     static final long MAX_CLOCK_OFFSET_SECONDS = 5 * 60;
     /** A refused registration stays an alert for this long after the latest attempt. */
     static final Duration REFUSAL_WINDOW = Duration.ofHours(24);
+    /** A seal use without an approval reference stays an alert for this long after it was recorded. */
+    static final Duration SEAL_WINDOW = Duration.ofDays(7);
 
     private final Database database;
     private final CountyClock clock;
+    private final SealUseLog seals;
 
     public SyncAlerts(Database database, CountyClock clock) {
         this.database = database;
         this.clock = clock;
+        this.seals = new SealUseLog(database, clock);
     }
 
     /** Returns the open alerts of {@code nodes}, newest cause first. */
@@ -60,12 +65,22 @@ public final class SyncAlerts {
             }
         }
         alerts.addAll(refusals());
+        alerts.addAll(unapprovedSeals());
         alerts.sort(Comparator.comparing(SyncAlert::since, Comparator.nullsLast(Comparator.reverseOrder())));
         return alerts;
     }
 
     private static long megabytes(long bytes) {
         return bytes / (1024 * 1024);
+    }
+
+    /** Seal uses without an approval reference; they belong to no node, so their point is null. */
+    private List<SyncAlert> unapprovedSeals() {
+        return seals.unapprovedSince(clock.now().minus(SEAL_WINDOW)).stream()
+                .map(use -> new SyncAlert("seal_unapproved", null, "电子印章", "“" + use.seal() + "”用于“"
+                        + use.document() + "”" + (use.caseNo() == null ? "" : "（办件" + use.caseNo() + "）")
+                        + "，用印人 " + use.usedBy() + "，没有审批单号，请核查", use.recordedAt()))
+                .toList();
     }
 
     private List<SyncAlert> refusals() {

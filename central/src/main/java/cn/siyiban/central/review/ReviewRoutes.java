@@ -1,5 +1,8 @@
 package cn.siyiban.central.review;
 
+import cn.siyiban.central.seals.SealUseInput;
+import cn.siyiban.central.seals.SealUseLog;
+import cn.siyiban.core.cases.Decision;
 import cn.siyiban.central.auth.CentralAccess;
 import cn.siyiban.core.cases.CaseEvent;
 import cn.siyiban.core.cases.CaseEventType;
@@ -55,9 +58,11 @@ public final class ReviewRoutes {
     private final CaseArrivals arrivals;
     private final CountyClock clock;
     private final ObjectMapper mapper;
+    private final SealUseLog seals;
 
     public ReviewRoutes(CaseStore cases, DecisionService decisions, StaffStore staffStore, PointStore points,
-                        CaseArrivals arrivals, CountyClock clock, ObjectMapper mapper) {
+                        CaseArrivals arrivals, CountyClock clock, ObjectMapper mapper, SealUseLog seals) {
+        this.seals = seals;
         this.cases = cases;
         this.decisions = decisions;
         this.arrivals = arrivals;
@@ -82,8 +87,13 @@ public final class ReviewRoutes {
                            String dueStateLabel, LocalDateTime arrivedAt, boolean clockOff) {
     }
 
-    /** The body of {@code POST /api/cases/{caseNo}/decisions}. */
-    public record DecisionRequest(String decision, String comment, List<String> materials) {
+    /**
+     * The body of {@code POST /api/cases/{caseNo}/decisions}.
+     *
+     * @param seal the electronic seal applied to the result document, only with {@code result_ready};
+     *             its case number is this case's
+     */
+    public record DecisionRequest(String decision, String comment, List<String> materials, SealUseInput seal) {
     }
 
     public void register(RoutesConfig routes) {
@@ -151,9 +161,30 @@ public final class ReviewRoutes {
         Staff staff = SessionGuard.staff(ctx);
         CaseRecord record = visibleCase(ctx);
         DecisionRequest request = Json.read(ctx, mapper, DecisionRequest.class);
+        SealUseInput seal = sealOf(request, record.caseNo());
         CaseEvent event = decisions.decide(record.caseNo(), request.decision(), request.comment(),
                 request.materials(), staff);
+        if (seal != null) {
+            // NOTE: the event and the seal use are two transactions. A crash between them leaves
+            // the result ready without its seal use, which the reviewer can then report through the API.
+            seals.record(seal, SealUseLog.SOURCE_RESULT_READY, staff.username());
+        }
         ctx.status(201).json(CaseView.event(event, pointName(pointNames()), this::staffName));
+    }
+
+    /** Returns the seal use of a result-ready decision, checked before the decision is stored. */
+    private static SealUseInput sealOf(DecisionRequest request, String caseNo) {
+        if (request.seal() == null) {
+            return null;
+        }
+        if (!Decision.RESULT_READY.code().equals(request.decision())) {
+            throw DomainException.invalid("seal_not_allowed", "只有“结果已出”时可以登记电子印章使用", "seal");
+        }
+        SealUseInput requested = request.seal();
+        SealUseInput seal = new SealUseInput(caseNo, requested.document(), requested.seal(), requested.usedBy(),
+                requested.usedAt(), requested.approvalRef());
+        seal.check();
+        return seal;
     }
 
     private CaseRecord visibleCase(Context ctx) {

@@ -1,5 +1,6 @@
 package cn.siyiban.central.settings;
 
+import cn.siyiban.core.reminders.ReminderSettings;
 import cn.siyiban.sync.EngineParameters;
 import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
@@ -24,11 +25,13 @@ import java.nio.file.Path;
  * @param rectificationWorkingDays working days from the arrival of a bad rating to the deadline of its
  *                                 rectification item
  * @param database the embedded Derby database or a PostgreSQL server
+ * @param reminders how central sends the reminders it owns
  */
 public record CentralSettings(Path dataDir, String host, int port, String publicUrl, boolean demo,
                               String demoVillage, String demoTownship, Path logDir, int sessionTimeoutMinutes,
                               SyncTimings syncTimings, EngineParameters engineParameters,
-                              MonitorSettings monitor, int rectificationWorkingDays, DatabaseSettings database) {
+                              MonitorSettings monitor, int rectificationWorkingDays, DatabaseSettings database,
+                              ReminderSettings reminders) {
 
     /** Folder of the embedded Derby database; unused when {@link #database()} is PostgreSQL. */
     public Path databaseDir() {
@@ -48,12 +51,21 @@ public record CentralSettings(Path dataDir, String host, int port, String public
                 CentralSettingsLoader.DEFAULT_DEMO_VILLAGE, CentralSettingsLoader.DEFAULT_DEMO_TOWNSHIP,
                 dir.resolve("logs"), CentralSettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, SyncTimings.defaults(),
                 EngineParameters.none(), MonitorSettings.defaults(),
-                CentralSettingsLoader.DEFAULT_RECTIFICATION_WORKING_DAYS, DatabaseSettings.embedded());
+                CentralSettingsLoader.DEFAULT_RECTIFICATION_WORKING_DAYS, DatabaseSettings.embedded(),
+                ReminderSettings.defaults());
     }
 
     /** Returns these settings with central's data in {@code other}. */
     public CentralSettings withDatabase(DatabaseSettings other) {
         return new CentralSettings(dataDir, host, port, publicUrl, demo, demoVillage, demoTownship, logDir,
-                sessionTimeoutMinutes, syncTimings, engineParameters, monitor, rectificationWorkingDays, other);
+                sessionTimeoutMinutes, syncTimings, engineParameters, monitor, rectificationWorkingDays, other,
+                reminders);
+    }
+
+    /** Returns these settings sending reminders with the {@code other} settings; tests use it for a gateway of their own. */
+    public CentralSettings withReminders(ReminderSettings other) {
+        return new CentralSettings(dataDir, host, port, publicUrl, demo, demoVillage, demoTownship, logDir,
+                sessionTimeoutMinutes, syncTimings, engineParameters, monitor, rectificationWorkingDays, database,
+                other);
     }
 }

@@ -1,6 +1,7 @@
 package cn.siyiban.central.settings;
 
 import cn.siyiban.core.network.Network;
+import cn.siyiban.core.reminders.ReminderSettings;
 import cn.siyiban.core.network.PointLevel;
 import cn.siyiban.core.network.ServicePoint;
 import cn.siyiban.core.settings.CommandLineParser;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads central's settings in one place, with the precedence of {@link SettingValues}: built-in
@@ -45,11 +47,11 @@ public final class CentralSettingsLoader {
     public static final String DB_USER = "db.user";
     public static final String DB_PASSWORD = "db.password";
 
-    static final List<String> KEYS = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, PUBLIC_URL, DEMO, DEMO_VILLAGE,
-            DEMO_TOWNSHIP, LOG_DIR, SESSION_TIMEOUT_MINUTES, SYNC_PUSH_PERIOD_MS, SYNC_PULL_PERIOD_MS,
+    static final List<String> KEYS = Stream.concat(Stream.of(DATA_DIR, HTTP_HOST, HTTP_PORT, PUBLIC_URL, DEMO,
+            DEMO_VILLAGE, DEMO_TOWNSHIP, LOG_DIR, SESSION_TIMEOUT_MINUTES, SYNC_PUSH_PERIOD_MS, SYNC_PULL_PERIOD_MS,
             SYNC_ROUTING_PERIOD_MS, SYNC_HEARTBEAT_PERIOD_MS, MONITOR_OFFLINE_AFTER_SECONDS,
-            MONITOR_BACKLOG_AFTER_SECONDS, MONITOR_SAMPLE_PERIOD_SECONDS, MONITOR_DISK_LOW_PERCENT, RECTIFICATION_WORKING_DAYS, DB_URL,
-            DB_USER, DB_PASSWORD);
+            MONITOR_BACKLOG_AFTER_SECONDS, MONITOR_SAMPLE_PERIOD_SECONDS, MONITOR_DISK_LOW_PERCENT,
+            RECTIFICATION_WORKING_DAYS, DB_URL, DB_USER, DB_PASSWORD), ReminderSettings.KEYS.stream()).toList();
 
     public static final int DEFAULT_SESSION_TIMEOUT_MINUTES = 120;
     /** Working days to close the rectification item of a bad rating. */
@@ -158,7 +160,7 @@ public final class CentralSettingsLoader {
         int rectificationDays = values.integer(RECTIFICATION_WORKING_DAYS, 1, 60);
         return new CentralSettings(dataDir, host, port, publicUrl, demo, village, township, logDir, timeout, timings,
                 engineParameters(values), monitor(values, timings.heartbeatMillis()), rectificationDays,
-                database(values));
+                database(values), ReminderSettings.load(values));
     }
 
     /**
@@ -230,6 +232,7 @@ public final class CentralSettingsLoader {
         defaults.put(MONITOR_SAMPLE_PERIOD_SECONDS, String.valueOf(monitor.samplePeriod().toSeconds()));
         defaults.put(MONITOR_DISK_LOW_PERCENT, String.valueOf(monitor.diskLowPercent()));
         defaults.put(RECTIFICATION_WORKING_DAYS, String.valueOf(DEFAULT_RECTIFICATION_WORKING_DAYS));
+        defaults.putAll(ReminderSettings.DEFAULTS);
         return defaults;
     }
 

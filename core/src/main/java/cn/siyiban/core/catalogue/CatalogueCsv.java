@@ -29,10 +29,12 @@ public final class CatalogueCsv {
     public static final String SEED_RESOURCE = "/cn/siyiban/core/data/matters.csv";
 
     static final List<String> COLUMNS = List.of("code", "name", "category", "department",
-            "time_class", "legal_days", "promised_days", "proxy_allowed", "materials", "source");
+            "time_class", "legal_days", "promised_days", "proxy_allowed", "materials", "source", "validity_months");
     private static final Set<String> REQUIRED_COLUMNS = Set.of("code", "name", "materials");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final int MAX_DAYS = 3650;
+    /** Maximum certificate validity a matter may declare: 50 years. */
+    static final int MAX_VALIDITY_MONTHS = 600;
 
     private CatalogueCsv() {
     }
@@ -145,8 +147,9 @@ public final class CatalogueCsv {
             }
         }
         String source = limited(row, "source", "来源", 2000, false);
+        Integer validityMonths = validityMonths(text(row, "validity_months"));
         return new Matter(code, name, category, department, timeClass, legalDays, promisedDays,
-                proxyAllowed, materials, source, false, 0);
+                proxyAllowed, materials, source, false, 0, validityMonths);
     }
 
     private static String text(CSVRecord row, String column) {
@@ -182,6 +185,22 @@ public final class CatalogueCsv {
         }
         throw new IllegalArgumentException("时限类型“" + value
                 + "”无效：应为on_the_spot（当场办结）、wait_and_take（立等可取）、half_day（半日完成）或promised（承诺件）");
+    }
+
+    /** Reads the optional certificate validity; an empty cell means the certificate never expires. */
+    private static Integer validityMonths(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            int months = Integer.parseInt(value);
+            if (months < 1 || months > MAX_VALIDITY_MONTHS) {
+                throw new IllegalArgumentException("证照有效期应在1到" + MAX_VALIDITY_MONTHS + "个月之间，当前为" + months);
+            }
+            return months;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("证照有效期“" + value + "”不是整数（单位：月）");
+        }
     }
 
     private static Integer days(CSVRecord row, String column, String label) {

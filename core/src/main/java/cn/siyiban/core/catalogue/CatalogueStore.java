@@ -147,7 +147,8 @@ public final class CatalogueStore {
                         TimeClass.fromCode(row.getString("time_class")).orElse(null),
                         Rows.nullableInt(row, "legal_days"), Rows.nullableInt(row, "promised_days"),
                         row.getBoolean("proxy_allowed"), materials.getOrDefault(code, List.of()),
-                        row.getString("source"), retired, row.getInt("revision")));
+                        row.getString("source"), retired, row.getInt("revision"),
+                        Rows.nullableInt(row, "validity_months")));
             }
         }
         return matters;
@@ -155,8 +156,8 @@ public final class CatalogueStore {
 
     private static void insertMatter(Connection connection, Matter matter) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_matter (code, name, category, "
-                + "department, time_class, legal_days, promised_days, proxy_allowed, retired, revision, source) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "department, time_class, legal_days, promised_days, proxy_allowed, retired, revision, source, "
+                + "validity_months) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, matter.code());
             insert.setString(2, matter.name());
             insert.setString(3, matter.category());
@@ -168,6 +169,7 @@ public final class CatalogueStore {
             insert.setBoolean(9, matter.retired());
             insert.setInt(10, matter.revision());
             insert.setString(11, matter.source());
+            Rows.setNullableInt(insert, 12, matter.validityMonths());
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_material (id, matter_code, "

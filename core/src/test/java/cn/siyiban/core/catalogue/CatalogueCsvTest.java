@@ -42,6 +42,23 @@ class CatalogueCsvTest {
     }
 
     @Test
+    void readsOptionalValidityMonths() throws Exception {
+        List<Matter> matters = CatalogueCsv.read(new StringReader(
+                "code,name,materials,validity_months\nX-1,测试证照,身份证,36\nX-2,无有效期,身份证,\n"));
+        assertEquals(36, matters.get(0).validityMonths());
+        assertEquals(null, matters.get(1).validityMonths());
+    }
+
+    @Test
+    void rejectsBadValidityMonths() {
+        CatalogueImportException error = assertThrows(CatalogueImportException.class, () -> CatalogueCsv.read(
+                new StringReader("code,name,materials,validity_months\nX-1,a,身份证,0\nX-2,b,身份证,三年\n")));
+        assertEquals(2, error.errors().size());
+        assertTrue(error.errors().get(0).message().contains("证照有效期应在1到600个月之间"), error.getMessage());
+        assertTrue(error.errors().get(1).message().contains("不是整数"), error.getMessage());
+    }
+
+    @Test
     void acceptsChineseTimeClassAndByteOrderMark() throws Exception {
         List<Matter> matters = CatalogueCsv.read(new StringReader("\uFEFF" + HEADER
                 + "X-1,测试事项,,,当场办结,,,否,,\n"));

@@ -1,5 +1,6 @@
 package cn.siyiban.node.settings;
 
+import cn.siyiban.core.reminders.ReminderSettings;
 import cn.siyiban.node.sync.SyncSettings;
 import cn.siyiban.sync.EngineParameters;
 import cn.siyiban.sync.SyncTimings;
@@ -19,9 +20,10 @@ import java.nio.file.Path;
  * @param logDir folder of the rolling log files
  * @param sessionTimeoutMinutes idle minutes after which a clerk must log in again
  * @param sync how the node reaches central; without a central URL the node runs standalone
+ * @param reminders how the node sends the reminders it owns
  */
 public record NodeSettings(Path dataDir, String host, int port, String pointCode, boolean demo, Path logDir,
-                           int sessionTimeoutMinutes, SyncSettings sync) {
+                           int sessionTimeoutMinutes, SyncSettings sync, ReminderSettings reminders) {
 
     public Path databaseDir() {
         return dataDir.resolve("db");
@@ -34,13 +36,19 @@ public record NodeSettings(Path dataDir, String host, int port, String pointCode
 
     /** Returns a copy listening on {@code newHost}:{@code newPort}; tests use it to bind to port 0. */
     public NodeSettings withAddress(String newHost, int newPort) {
-        return new NodeSettings(dataDir, newHost, newPort, pointCode, demo, logDir, sessionTimeoutMinutes, sync);
+        return new NodeSettings(dataDir, newHost, newPort, pointCode, demo, logDir, sessionTimeoutMinutes, sync,
+                reminders);
+    }
+
+    /** Returns a copy that sends reminders with the {@code other} settings; tests use it for a gateway of their own. */
+    public NodeSettings withReminders(ReminderSettings other) {
+        return new NodeSettings(dataDir, host, port, pointCode, demo, logDir, sessionTimeoutMinutes, sync, other);
     }
 
     /** Returns a demo node at {@code point} keeping its data in {@code dir}, on a free local port. */
     public static NodeSettings demo(Path dir, String point) {
         return new NodeSettings(dir, "127.0.0.1", 0, point, true, dir.resolve("logs"),
                 SettingsLoader.DEFAULT_SESSION_TIMEOUT_MINUTES, new SyncSettings(null, null, SyncTimings.defaults(),
-                EngineParameters.none()));
+                EngineParameters.none()), ReminderSettings.defaults());
     }
 }

@@ -1,6 +1,7 @@
 package cn.siyiban.node.settings;
 
 import cn.siyiban.core.network.Network;
+import cn.siyiban.core.reminders.ReminderSettings;
 import cn.siyiban.core.network.PointLevel;
 import cn.siyiban.core.network.ServicePoint;
 import cn.siyiban.core.settings.SettingValues;
@@ -9,8 +10,10 @@ import cn.siyiban.node.sync.SyncSettings;
 import cn.siyiban.sync.EngineParameters;
 import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads the node's settings in one place, with the precedence of {@link SettingValues}: built-in
@@ -38,15 +41,15 @@ public final class SettingsLoader {
     /** Number of backups kept in {@link #BACKUP_DIR}, 1 to 365. */
     public static final String BACKUP_KEEP = "backup.keep";
 
-    static final List<String> KEYS = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, POINT_CODE, DEMO, LOG_DIR,
-            SESSION_TIMEOUT_MINUTES, CENTRAL_URL, REGISTRATION_TOKEN, SYNC_PUSH_MS, SYNC_PULL_MS, SYNC_HEARTBEAT_MS,
-            BACKUP_DIR, BACKUP_KEEP);
+    static final List<String> KEYS = Stream.concat(Stream.of(DATA_DIR, HTTP_HOST, HTTP_PORT, POINT_CODE, DEMO,
+            LOG_DIR, SESSION_TIMEOUT_MINUTES, CENTRAL_URL, REGISTRATION_TOKEN, SYNC_PUSH_MS, SYNC_PULL_MS,
+            SYNC_HEARTBEAT_MS, BACKUP_DIR, BACKUP_KEEP), ReminderSettings.KEYS.stream()).toList();
 
     public static final int DEFAULT_SESSION_TIMEOUT_MINUTES = 120;
     /** 北爱园居委会, the first village of 爱园镇: the point of a demo node without point.code. */
     public static final String DEMO_POINT_CODE = "321323101001";
 
-    private static final Map<String, String> DEFAULTS = Map.of(
+    private static final Map<String, String> DEFAULTS = withReminderDefaults(Map.of(
             DATA_DIR, "data/node",
             HTTP_HOST, "0.0.0.0",
             HTTP_PORT, "8082",
@@ -54,9 +57,15 @@ public final class SettingsLoader {
             SESSION_TIMEOUT_MINUTES, String.valueOf(DEFAULT_SESSION_TIMEOUT_MINUTES),
             SYNC_PUSH_MS, String.valueOf(SyncTimings.defaults().pushMillis()),
             SYNC_PULL_MS, String.valueOf(SyncTimings.defaults().pullMillis()),
-            SYNC_HEARTBEAT_MS, String.valueOf(SyncTimings.defaults().heartbeatMillis()));
+            SYNC_HEARTBEAT_MS, String.valueOf(SyncTimings.defaults().heartbeatMillis())));
 
     private SettingsLoader() {
+    }
+
+    private static Map<String, String> withReminderDefaults(Map<String, String> defaults) {
+        Map<String, String> all = new HashMap<>(defaults);
+        all.putAll(ReminderSettings.DEFAULTS);
+        return Map.copyOf(all);
     }
 
     /** Loads and checks the settings; {@code environment} is normally {@link System#getenv()}. */
@@ -72,7 +81,8 @@ public final class SettingsLoader {
         if (values.has(BACKUP_KEEP)) {
             values.integer(BACKUP_KEEP, 1, 365);
         }
-        return new NodeSettings(dataDir, host, port, point, demo, logDir, timeout, syncSettings(values));
+        return new NodeSettings(dataDir, host, port, point, demo, logDir, timeout, syncSettings(values),
+                ReminderSettings.load(values));
     }
 
     /** An empty central.url makes a standalone node that keeps its cases and never syncs. */

@@ -1,5 +1,6 @@
 package cn.siyiban.node.sync;
 
+import cn.siyiban.core.time.PeriodicTask;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package cn.siyiban.node.sync;
 
+import cn.siyiban.core.time.PeriodicTask;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

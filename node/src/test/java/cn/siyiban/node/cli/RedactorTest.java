@@ -20,6 +20,15 @@ class RedactorTest {
     }
 
     @Test
+    void smsGatewayKeyIsMasked() {
+        String redacted = Redactor.redact("reminder.sms.url=https://sms.example/sms\nreminder.sms.key=gw-k3y\n");
+
+        assertTrue(redacted.contains("reminder.sms.url=https://sms.example/sms"), redacted);
+        assertTrue(redacted.contains("reminder.sms.key=***"), redacted);
+        assertFalse(redacted.contains("gw-k3y"), redacted);
+    }
+
+    @Test
     void residentIdKeepsRegionOnly() {
         assertEquals("申请人 321323************ 已受理", Redactor.redact("申请人 32132319800101001X 已受理"));
         assertEquals("id=321323************", Redactor.redact("id=321323198001010015"));

@@ -103,4 +103,47 @@ class SettingsLoaderTest {
 
         assertTrue(e.getMessage().contains("external.id"), e.getMessage());
     }
+
+    @Test
+    void remindersDefaultToLogSender() {
+        NodeSettings settings = load(Map.of(), "--demo");
+
+        assertEquals("log", settings.reminders().sender());
+        assertEquals(60_000, settings.reminders().periodMillis());
+    }
+
+    @Test
+    void smsGatewayKeyFromEnvironmentIsHidden(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, "reminder.sender=http\nreminder.sms.url=https://sms.example/sms\n");
+
+        NodeSettings settings = load(Map.of("SIYIBAN_REMINDER_SMS_KEY", "gw-k3y"), "--demo", "--config",
+                file.toString());
+
+        assertEquals("http", settings.reminders().sender());
+        assertEquals("https://sms.example/sms", settings.reminders().smsUrl().toString());
+        assertEquals("gw-k3y", settings.reminders().smsKey());
+        assertTrue(!settings.toString().contains("gw-k3y"), settings.toString());
+    }
+
+    @Test
+    void brokenReminderSettingsAreRejected(@TempDir Path dir) throws IOException {
+        Path noKey = dir.resolve("no-key.properties");
+        Files.writeString(noKey, "reminder.sender=http\nreminder.sms.url=https://sms.example/sms\n");
+        Path badSender = dir.resolve("bad-sender.properties");
+        Files.writeString(badSender, "reminder.sender=sms\n");
+        Path shortPeriod = dir.resolve("short-period.properties");
+        Files.writeString(shortPeriod, "reminder.period.ms=500\n");
+
+        SettingsException key = assertThrows(SettingsException.class,
+                () -> load(Map.of(), "--demo", "--config", noKey.toString()));
+        SettingsException sender = assertThrows(SettingsException.class,
+                () -> load(Map.of(), "--demo", "--config", badSender.toString()));
+        SettingsException period = assertThrows(SettingsException.class,
+                () -> load(Map.of(), "--demo", "--config", shortPeriod.toString()));
+
+        assertTrue(key.getMessage().contains("reminder.sms.key"), key.getMessage());
+        assertTrue(sender.getMessage().contains("应为 log 或 http"), sender.getMessage());
+        assertTrue(period.getMessage().contains("reminder.period.ms=\"500\""), period.getMessage());
+    }
 }

@@ -69,6 +69,7 @@
   function decisionChanged() {
     var decision = document.getElementById('decision').value;
     document.getElementById('materials-field').hidden = decision !== 'request_supplement';
+    document.getElementById('seal-fields').hidden = decision !== 'result_ready';
     document.getElementById('comment-label').textContent = decision === 'reject' ? '不予批准理由（必填）' : '审批意见';
   }
 
@@ -130,6 +131,15 @@
     }, function (e) { SY.showError(document.getElementById('page-error'), e); });
   }
 
+  /** Returns the e-seal use typed for a result-ready decision, or null when no seal or document was given. */
+  function sealUse(decision) {
+    if (decision !== 'result_ready') { return null; }
+    var seal = document.getElementById('seal-name').value.trim();
+    var documentName = document.getElementById('seal-document').value.trim();
+    if (!seal && !documentName) { return null; }
+    return { seal: seal, document: documentName, approvalRef: document.getElementById('seal-approval').value.trim() };
+  }
+
   function submit(event) {
     event.preventDefault();
     var error = document.getElementById('decision-error');
@@ -146,10 +156,13 @@
       comment: document.getElementById('decision-comment').value,
       materials: decision === 'request_supplement' ? materials : []
     };
+    var seal = sealUse(decision);
+    if (seal) { body.seal = seal; }
     button.disabled = true;
     SY.api('POST', '/api/cases/' + encodeURIComponent(caseNo()) + '/decisions', body).then(function (result) {
       document.getElementById('decision-comment').value = '';
       document.getElementById('decision-materials').value = '';
+      ['seal-name', 'seal-document', 'seal-approval'].forEach(function (id) { document.getElementById(id).value = ''; });
       done.textContent = '已记录“' + result.data.typeLabel + '”，将同步到受理点。';
       done.hidden = false;
       return load();

@@ -104,6 +104,7 @@
     document.getElementById('m-time-class').value = m && m.timeClass ? m.timeClass : '';
     document.getElementById('m-legal-days').value = m && m.legalDays ? m.legalDays : '';
     document.getElementById('m-promised-days').value = m && m.promisedDays ? m.promisedDays : '';
+    document.getElementById('m-validity-months').value = m && m.validityMonths ? m.validityMonths : '';
     document.getElementById('m-proxy').checked = m ? m.proxyAllowed : true;
     document.getElementById('m-source').value = m && m.source ? m.source : '';
     materials = m ? m.materials.map(function (x) {
@@ -140,7 +141,8 @@
       promisedDays: number('m-promised-days'),
       proxyAllowed: document.getElementById('m-proxy').checked,
       materials: materials,
-      source: document.getElementById('m-source').value.trim()
+      source: document.getElementById('m-source').value.trim(),
+      validityMonths: number('m-validity-months')
     };
     var request = editing
       ? SY.api('PUT', '/api/catalogue/matters/' + encodeURIComponent(editing), body)

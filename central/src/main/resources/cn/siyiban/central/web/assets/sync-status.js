@@ -107,7 +107,16 @@
     }, function (e) { SY.showError(document.getElementById('page-error'), e); });
   }
 
+  /** Reloads only the alerts, so an unapproved seal use appears without a click on 刷新. */
+  function refreshAlerts() {
+    SY.api('GET', '/api/sync/alerts').then(function (result) {
+      overview.alerts = result.data;
+      renderAlerts();
+    }, function () { /* the next refresh or a click on 刷新 shows the error */ });
+  }
+
   SY.ready(function () {
+    window.setInterval(refreshAlerts, 30000);
     document.getElementById('filter-form').addEventListener('submit', function (event) {
       event.preventDefault();
       renderTable();

@@ -1,4 +1,4 @@
-package cn.siyiban.node.sync;
+package cn.siyiban.core.time;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -7,22 +7,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A task that runs at once and then with a fixed delay on its own daemon thread, so a check
- * against central never holds up the node's shutdown.
+ * against central or a reminder send never holds up a shutdown.
  */
-final class PeriodicTask {
+public final class PeriodicTask {
 
     private final String threadName;
     private final Duration delay;
     private final Runnable task;
     private ScheduledExecutorService timer;
 
-    PeriodicTask(String threadName, Duration delay, Runnable task) {
+    public PeriodicTask(String threadName, Duration delay, Runnable task) {
         this.threadName = threadName;
         this.delay = delay;
         this.task = task;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
@@ -32,7 +32,7 @@ final class PeriodicTask {
     }
 
     /** Stops the task, interrupting a run in progress. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (timer != null) {
             timer.shutdownNow();
             timer = null;
@@ -40,7 +40,7 @@ final class PeriodicTask {
     }
 
     /** Ends the runs from inside the task itself, without interrupting the running thread. */
-    synchronized void stopFromTask() {
+    public synchronized void stopFromTask() {
         if (timer != null) {
             timer.shutdown();
             timer = null;
