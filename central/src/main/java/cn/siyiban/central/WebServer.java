@@ -56,6 +56,12 @@ final class WebServer implements Component {
             files.directory = "/cn/siyiban/central/web/assets";
             files.location = Location.CLASSPATH;
         });
+        // Scripts of pages that node and central share, such as the service map, kept once in core.
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/shared";
+            files.directory = "/cn/siyiban/core/web/shared";
+            files.location = Location.CLASSPATH;
+        });
         // Chart library of the node page, from its WebJar at /webjars/uplot/<version>/.
         config.staticFiles.enableWebjars();
         config.routes.before(PageRoutes::securityHeaders);

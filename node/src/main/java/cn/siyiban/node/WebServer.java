@@ -43,6 +43,12 @@ final class WebServer implements Component {
             files.directory = "/cn/siyiban/node/web/assets";
             files.location = Location.CLASSPATH;
         });
+        // Scripts of pages that node and central share, such as the service map, kept once in core.
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/shared";
+            files.directory = "/cn/siyiban/core/web/shared";
+            files.location = Location.CLASSPATH;
+        });
         config.routes.before(PageRoutes::securityHeaders);
         ErrorMapper.register(config.routes);
         routes.accept(config.routes);

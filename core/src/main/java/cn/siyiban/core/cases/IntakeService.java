@@ -9,6 +9,8 @@ import cn.siyiban.core.catalogue.Material;
 import cn.siyiban.core.catalogue.Matter;
 import cn.siyiban.core.db.DatabaseException;
 import cn.siyiban.core.error.DomainException;
+import cn.siyiban.core.governance.MatterStatusChange;
+import cn.siyiban.core.governance.MatterStatusStore;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.time.CountyClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +48,7 @@ public final class IntakeService {
     private final CountyClock clock;
     private final String pointCode;
     private final CommitmentBlocks commitmentBlocks;
+    private final MatterStatusStore suspensions;
 
     public IntakeService(CaseStore cases, CatalogueStore catalogue, CalendarStore calendar, CountyClock clock,
                          String pointCode) {
@@ -55,6 +58,7 @@ public final class IntakeService {
         this.clock = clock;
         this.pointCode = pointCode;
         this.commitmentBlocks = new CommitmentBlocks(cases.database());
+        this.suspensions = new MatterStatusStore(cases.database());
     }
 
     /**
@@ -253,6 +257,12 @@ public final class IntakeService {
                 "事项编码“" + code + "”不在本县事项目录中", "matterCode"));
         if (matter.retired()) {
             throw DomainException.invalid("matter_retired", "事项“" + matter.name() + "”已停止办理", "matterCode");
+        }
+        Optional<MatterStatusChange> suspension = suspensions.suspension(matter.code());
+        if (suspension.isPresent()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "matter_suspended",
+                    "事项“" + matter.name() + "”已暂停办理（" + suspension.get().reason() + "），暂不能受理",
+                    Map.of("field", "matterCode", "suspendedAt", suspension.get().decidedAt().toLocalDate().toString()));
         }
         return matter;
     }
