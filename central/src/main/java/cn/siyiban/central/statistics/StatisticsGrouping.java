@@ -1,0 +1,38 @@
+package cn.siyiban.central.statistics;
+
+import cn.siyiban.core.error.DomainException;
+import java.util.Arrays;
+
+/** What the case counts are grouped by, with the name of the group column in Chinese. */
+public enum StatisticsGrouping {
+    POINT("point", "服务点"),
+    TOWNSHIP("township", "镇（街道）"),
+    MATTER("matter", "事项"),
+    DEPARTMENT("department", "部门");
+
+    private final String code;
+    private final String label;
+
+    StatisticsGrouping(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Returns the grouping of {@code code}, {@link #POINT} when it is blank; rejects any other text. */
+    public static StatisticsGrouping fromCode(String code) {
+        if (code == null || code.isBlank()) {
+            return POINT;
+        }
+        return Arrays.stream(values()).filter(g -> g.code.equals(code.strip())).findFirst().orElseThrow(() ->
+                DomainException.invalid("invalid_grouping",
+                        "分组“" + code + "”无效：应为 point、township、matter 或 department", "by"));
+    }
+}
