@@ -41,9 +41,10 @@ public final class ServiceMap {
     /**
      * Returns up to {@code limit} points nearest to {@code villageCode} that take in
      * {@code matterCode} (every point when it is null). Points with coordinates come first, by
-     * distance, when the village has coordinates too. The rest follow by their steps in the network
-     * tree, so the village's own township and its villages come before other townships; within a
-     * step, service centres come before village stations, because they take in more.
+     * distance, when the village has coordinates too. The rest follow by the network tree: the
+     * village itself, then its township and the township's villages, then the county's other
+     * points. Within one branch fewer tree steps come first, and service centres come before
+     * village stations, because they take in more.
      */
     public List<Nearby> nearest(String villageCode, String matterCode, int limit) {
         List<MapPoint> points = store.points();
@@ -54,20 +55,37 @@ public final class ServiceMap {
             throw DomainException.notFound("point_not_found", "服务点编码“" + villageCode + "”不在本县服务网络中");
         }
         List<String> originPath = pathToRoot(origin, byCode);
-        List<Nearby> ranked = new ArrayList<>();
+        List<Ranked> ranked = new ArrayList<>();
         for (MapPoint point : points) {
             if (matterCode != null && !point.handles(matterCode)) {
                 continue;
             }
             Double distance = origin.hasCoordinates() && point.hasCoordinates() ? distanceKm(origin, point) : null;
-            ranked.add(new Nearby(point, distance, treeSteps(originPath, pathToRoot(point, byCode))));
+            List<String> pointPath = pathToRoot(point, byCode);
+            ranked.add(new Ranked(new Nearby(point, distance, treeSteps(originPath, pointPath)),
+                    commonDepth(originPath, pointPath)));
         }
-        ranked.sort(Comparator.comparing((Nearby n) -> n.distanceKm() == null)
-                .thenComparing(n -> n.distanceKm() == null ? 0.0 : n.distanceKm())
-                .thenComparingInt(Nearby::treeSteps)
-                .thenComparing(n -> n.point().level() == PointLevel.VILLAGE)
-                .thenComparing(n -> n.point().code()));
-        return ranked.subList(0, Math.min(limit, ranked.size()));
+        ranked.sort(Comparator.comparing((Ranked r) -> r.nearby().distanceKm() == null)
+                .thenComparing(r -> r.nearby().distanceKm() == null ? 0.0 : r.nearby().distanceKm())
+                .thenComparing(Comparator.comparingInt(Ranked::commonDepth).reversed())
+                .thenComparingInt(r -> r.nearby().treeSteps())
+                .thenComparing(r -> r.nearby().point().level() == PointLevel.VILLAGE)
+                .thenComparing(r -> r.nearby().point().code()));
+        return ranked.stream().limit(limit).map(Ranked::nearby).toList();
+    }
+
+    /** A candidate with the depth of its lowest common ancestor with the village (0 is the county). */
+    private record Ranked(Nearby nearby, int commonDepth) {
+    }
+
+    /** Returns the depth of the lowest common ancestor of two paths to the root, the root being 0. */
+    private static int commonDepth(List<String> from, List<String> to) {
+        for (int up = 0; up < from.size(); up++) {
+            if (to.contains(from.get(up))) {
+                return from.size() - 1 - up;
+            }
+        }
+        return -1;
     }
 
     /** Returns the codes from {@code point} up to the root of the network, the point first. */
