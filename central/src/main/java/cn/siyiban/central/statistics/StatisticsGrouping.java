@@ -1,7 +1,8 @@
 package cn.siyiban.central.statistics;
 
-import cn.siyiban.core.error.DomainException;
+import cn.siyiban.core.web.ApiException;
 import java.util.Arrays;
+import java.util.Map;
 
 /** What the case counts are grouped by, with the name of the group column in Chinese. */
 public enum StatisticsGrouping {
@@ -32,7 +33,7 @@ public enum StatisticsGrouping {
             return POINT;
         }
         return Arrays.stream(values()).filter(g -> g.code.equals(code.strip())).findFirst().orElseThrow(() ->
-                DomainException.invalid("invalid_grouping",
-                        "分组“" + code + "”无效：应为 point、township、matter 或 department", "by"));
+                new ApiException(400, "invalid_parameter",
+                        "分组“" + code + "”无效：应为 point、township、matter 或 department", Map.of("field", "by")));
     }
 }
