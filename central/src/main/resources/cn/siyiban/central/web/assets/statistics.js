@@ -95,13 +95,13 @@
   }
 
   function load() {
-    var q = query();
-    document.getElementById('export').setAttribute('href', '/api/statistics/export.csv' + q);
-    SY.api('GET', '/api/statistics' + q).then(function (result) {
+    SY.api('GET', '/api/statistics' + query()).then(function (result) {
       var r = result.data;
       document.getElementById('from').value = r.from;
       document.getElementById('to').value = r.to;
       document.getElementById('by').value = r.by;
+      // The export names the period the page shows, so the file matches the table.
+      document.getElementById('export').setAttribute('href', '/api/statistics/export.csv' + query());
       renderSummary(r);
       renderTable(r);
       renderCharts(r);
