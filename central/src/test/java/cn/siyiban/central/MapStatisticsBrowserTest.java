@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The service map and the county statistics pages in headless Chromium: the map lists the network,
- * finds where a matter is taken in and the points near a village; the statistics page draws its
+ * The service map and the county statistics pages in headless Chromium. The map lists the network,
+ * finds where a matter is taken in and the points near a village. The statistics page draws its
  * ECharts canvas under the page's Content-Security-Policy.
  */
 class MapStatisticsBrowserTest {

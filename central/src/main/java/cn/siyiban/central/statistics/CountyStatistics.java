@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 public final class CountyStatistics {
 
-    /** Longest period one request may cover. */
+    /** Maximum months of the period of one request. */
     public static final int MAX_MONTHS = 36;
 
     private final StatisticsReader reader;

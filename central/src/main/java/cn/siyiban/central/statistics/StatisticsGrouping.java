@@ -4,7 +4,7 @@ import cn.siyiban.core.web.ApiException;
 import java.util.Arrays;
 import java.util.Map;
 
-/** What the case counts are grouped by, with the name of the group column in Chinese. */
+/** Grouping of the case counts, with the Chinese name of the group column. */
 public enum StatisticsGrouping {
     POINT("point", "服务点"),
     TOWNSHIP("township", "镇（街道）"),

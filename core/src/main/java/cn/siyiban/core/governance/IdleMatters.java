@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Flags the matters nobody applied for in {@link #IDLE_PERIOD}, for the admin to consider
- * suspending. It counts the cases at central, so run it there: a node sees only its own cases.
+ * Flags the matters without any application in {@link #IDLE_PERIOD}, for the admin to consider
+ * suspending. It counts the cases at central, so run it there, because a node has only its own cases.
  */
 public final class IdleMatters {
 

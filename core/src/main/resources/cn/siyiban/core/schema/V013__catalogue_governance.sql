@@ -25,8 +25,8 @@ CREATE TABLE sy_matter_minimal (
 );
 
 -- Insert-only decisions to suspend or reactivate a matter. The latest row of a matter is its
--- status; a matter without rows is active. decided_by is the admin who decided, reason says why;
--- a reactivation is the approval, so both are required for it.
+-- status, and a matter without rows is active. decided_by is the admin who decided and reason
+-- gives the grounds. A reactivation is an approval, so it needs both.
 CREATE TABLE sy_matter_status (
     id            VARCHAR(36)   NOT NULL PRIMARY KEY,
     matter_code   VARCHAR(32)   NOT NULL,

@@ -11,8 +11,8 @@ import java.util.List;
  *
  * @param timeClass code of the time class, null where the county published none
  * @param timeClassLabel Chinese name of the time class, null with it
- * @param cancelledProofs proofs removed as unnecessary (非必要证明) that the clerk must not ask for;
- *                        empty in the search list, which leaves them to the single matter
+ * @param cancelledProofs proofs removed as unnecessary (非必要证明), which the clerk must not request.
+ *                        The search list leaves them empty and only the single matter carries them.
  * @param minimalMaterials the county's minimal-materials list, empty when it published none
  * @param minimalSteps the county's minimal-steps list, empty when it published none
  */

@@ -1,7 +1,7 @@
 /*
  * The service map page (政务服务地图), the same at every node and at central: every point of the
  * network with its contact facts, the points taking in a matter, and the points nearest to a village.
- * It reads only /api/map/*, which a node answers from replicated tables while the WAN is down.
+ * It reads only /api/map/*, which a node serves from replicated tables while the WAN is down.
  */
 (function () {
   'use strict';
