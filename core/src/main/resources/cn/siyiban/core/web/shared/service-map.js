@@ -93,7 +93,49 @@
 
   function showError(e) { SY.showError(document.getElementById('page-error'), e); }
 
+  /** Columns of every point table; the nearest table adds 远近. */
+  var POINT_COLUMNS = ['服务点', '层级', '上级', '地址', '办公时间', '联系电话', '坐标', '受理范围'];
+  var LEVELS = [['', '全部'], ['county', '县级中心'], ['zone', '经开区中心'], ['subcentre', '分中心'],
+    ['township', '镇（街道）便民服务中心'], ['village', '村（社区）便民服务站']];
+
+  function table(columns, bodyId) {
+    var headRow = el('tr', {});
+    columns.forEach(function (name) { headRow.appendChild(el('th', { text: name })); });
+    return el('table', { className: 'list' }, el('thead', {}, headRow), el('tbody', { id: bodyId }));
+  }
+
+  function field(label, control) { return el('label', {}, label + ' ', control); }
+
+  /** Builds the page's forms and tables inside #service-map, so node and central share one layout. */
+  function build(root) {
+    var levelSelect = el('select', { id: 'level-filter' });
+    LEVELS.forEach(function (level) { levelSelect.appendChild(el('option', { value: level[0], text: level[1] })); });
+    [
+      el('h1', { text: '政务服务地图' }),
+      el('p', { className: 'muted', text: '服务点的地址、办公时间、电话和坐标由县级中心维护；未填写的项目显示“未填写”。'
+        + '默认每个服务点都可受理全部事项（全科受理）。' }),
+      el('h2', { text: '哪里可以办' }),
+      el('form', { id: 'matter-form', className: 'filters' },
+        field('事项', el('input', { id: 'matter-q', placeholder: '事项名称或编码，如 最低生活保障' })),
+        el('button', { type: 'submit', text: '搜索事项' })),
+      table(['事项编码', '事项名称', '主管部门', '可办服务点数', ''], 'matter-rows'),
+      el('h3', { id: 'matter-points-title' }),
+      table(POINT_COLUMNS, 'matter-point-rows'),
+      el('h2', { text: '附近的服务点' }),
+      el('form', { id: 'nearest-form', className: 'filters' },
+        field('所在村（社区）', el('select', { id: 'village' })),
+        field('事项编码（可不填）', el('input', { id: 'nearest-matter', placeholder: '如 SYM-023' })),
+        el('button', { type: 'submit', text: '查找' })),
+      el('p', { className: 'muted', text: '有坐标时按距离排序；没有坐标时按服务网络排序，本村和本镇（街道）的服务点在前。' }),
+      table(POINT_COLUMNS.concat(['远近']), 'nearest-rows'),
+      el('h2', { text: '全部服务点' }),
+      el('form', { className: 'filters' }, field('层级', levelSelect), el('span', { id: 'point-count', className: 'muted' })),
+      table(POINT_COLUMNS, 'point-rows')
+    ].forEach(function (node) { root.appendChild(node); });
+  }
+
   SY.ready(function () {
+    build(document.getElementById('service-map'));
     document.getElementById('matter-form').addEventListener('submit', searchMatters);
     document.getElementById('nearest-form').addEventListener('submit', searchNearest);
     document.getElementById('level-filter').addEventListener('change', showAll);
