@@ -85,7 +85,9 @@ class MapStatisticsBrowserTest {
     void statisticsPageDrawsChart() {
         WebDriverWait wait = TestBrowser.logIn(browser, central, "/statistics", "admin");
 
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+        // The script asks the current page, because the body found on the way from the login page goes stale.
+        wait.until(driver -> "true".equals(((JavascriptExecutor) driver).executeScript(
+                "return location.pathname === '/statistics' ? document.body.getAttribute('data-loaded') : null;")));
         // A drawn chart has pixels that are not transparent; an empty canvas has none. The script
         // looks the canvas up on each try, because ECharts may replace it while it lays out.
         wait.until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
