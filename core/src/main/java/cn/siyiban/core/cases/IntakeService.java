@@ -11,6 +11,7 @@ import cn.siyiban.core.db.DatabaseException;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.governance.MatterStatusChange;
 import cn.siyiban.core.governance.MatterStatusStore;
+import cn.siyiban.core.map.ServiceMapStore;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.time.CountyClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,6 +50,7 @@ public final class IntakeService {
     private final String pointCode;
     private final CommitmentBlocks commitmentBlocks;
     private final MatterStatusStore suspensions;
+    private final ServiceMapStore pointMatters;
 
     public IntakeService(CaseStore cases, CatalogueStore catalogue, CalendarStore calendar, CountyClock clock,
                          String pointCode) {
@@ -59,6 +61,7 @@ public final class IntakeService {
         this.pointCode = pointCode;
         this.commitmentBlocks = new CommitmentBlocks(cases.database());
         this.suspensions = new MatterStatusStore(cases.database());
+        this.pointMatters = new ServiceMapStore(cases.database());
     }
 
     /**
@@ -113,6 +116,11 @@ public final class IntakeService {
         Applicant applicant = Applicant.validated(input.name(), input.idType(), input.idNumber(), input.phone(),
                 input.address(), now.toLocalDate());
         Matter matter = findMatter(request.matterCode());
+        if (!pointMatters.offers(pointCode, matter.code())) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "matter_not_offered",
+                    "本服务点不受理事项“" + matter.name() + "”，请在服务地图中查找可办理的服务点",
+                    Map.of("field", "matterCode"));
+        }
         if (request.proxy() && !matter.proxyAllowed()) {
             throw DomainException.invalid("proxy_not_allowed",
                     "事项“" + matter.name() + "”不可代办，请申请人本人到窗口办理", "proxy");

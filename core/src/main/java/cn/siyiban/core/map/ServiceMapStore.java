@@ -64,6 +64,21 @@ public final class ServiceMapStore {
         return scopes;
     }
 
+    /** Returns whether {@code pointCode} takes in {@code matterCode}: always, unless the admin restricted it. */
+    public boolean offers(String pointCode, String matterCode) {
+        return database.query(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*), SUM(CASE WHEN matter_code = ? "
+                    + "THEN 1 ELSE 0 END) FROM sy_point_matter WHERE point_code = ?")) {
+                select.setString(1, matterCode);
+                select.setString(2, pointCode);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getInt(1) == 0 || row.getInt(2) > 0;
+                }
+            }
+        });
+    }
+
     /** Writes the admin's facts of one point; returns false when no point has {@code code}. */
     public boolean updateDetails(Connection connection, String code, PointDetails details) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE sy_point SET address = ?, "

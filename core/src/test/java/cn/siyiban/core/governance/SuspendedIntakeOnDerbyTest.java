@@ -14,6 +14,7 @@ import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.db.Database;
 import cn.siyiban.core.db.SchemaMigrator;
 import cn.siyiban.core.error.DomainException;
+import cn.siyiban.core.map.ServiceMapStore;
 import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A node rejects intake of a matter whose latest status row, replicated from central, suspends it. */
+/**
+ * A node rejects intake of a matter whose latest status row, replicated from central, suspends it,
+ * and of a matter outside the point's restricted list.
+ */
 class SuspendedIntakeOnDerbyTest {
 
     private static final String POINT = "321323101001";
@@ -82,6 +86,19 @@ class SuspendedIntakeOnDerbyTest {
         assertEquals(DomainException.Kind.CONFLICT, rejected.kind());
         assertTrue(rejected.getMessage().contains("已暂停办理"), rejected.getMessage());
         assertTrue(rejected.getMessage().contains("三年无办件"), rejected.getMessage());
+    }
+
+    @Test
+    void matterOutsideRestrictionRejected() {
+        database.inTransaction(connection -> {
+            new ServiceMapStore(database).replaceScope(connection, POINT, List.of("SYM-001"), "admin", CLOCK.now());
+            return null;
+        });
+
+        DomainException rejected = assertThrows(DomainException.class, () -> intake.takeIn(request(), CLERK));
+
+        assertEquals("matter_not_offered", rejected.code());
+        assertTrue(rejected.getMessage().contains("服务地图"), rejected.getMessage());
     }
 
     @Test
