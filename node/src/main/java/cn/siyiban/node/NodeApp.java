@@ -199,7 +199,7 @@ public final class NodeApp {
             routes.before(guard::check);
             health.register(routes);
             login.register(routes);
-            new MatterRoutes(catalogue, new GovernanceStore(database)).register(routes);
+            new MatterRoutes(catalogue, new GovernanceStore(database), new MatterStatusStore(database)).register(routes);
             new MapRoutes(new ServiceMapStore(database), catalogue, new MatterStatusStore(database)).register(routes);
             caseRoutes.register(routes);
             bundleRoutes.register(routes);

@@ -83,6 +83,15 @@ class GovernanceAtNodeApiTest {
     }
 
     @Test
+    void searchMarksSuspendedMatter() {
+        JsonNode found = clerk.get("/api/matters?q=SYM-013").json();
+
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("三年无办件", found.get(0).path("suspendedReason").asText());
+        assertTrue(clerk.get("/api/matters?q=SYM-023").json().get(0).path("suspendedReason").isNull());
+    }
+
+    @Test
     void mapAnswersOffline() {
         JsonNode nearest = clerk.get("/api/map/nearest?village=" + SettingsLoader.DEMO_POINT_CODE).json();
 

@@ -15,10 +15,12 @@ import java.util.List;
  *                        The search list leaves them empty and only the single matter carries them.
  * @param minimalMaterials the county's minimal-materials list, empty when it published none
  * @param minimalSteps the county's minimal-steps list, empty when it published none
+ * @param suspendedReason why the county suspended the matter, null while it is open for intake
  */
 public record MatterView(String code, String name, String department, String timeClass, String timeClassLabel,
                          Integer promisedDays, boolean proxyAllowed, List<MaterialView> materials,
-                         List<ProofView> cancelledProofs, List<String> minimalMaterials, List<String> minimalSteps) {
+                         List<ProofView> cancelledProofs, List<String> minimalMaterials, List<String> minimalSteps,
+                         String suspendedReason) {
 
     /** One material with the flags the intake form is built from. */
     public record MaterialView(String id, String name, boolean required, boolean key, boolean commitmentAllowed) {
@@ -37,11 +39,12 @@ public record MatterView(String code, String name, String department, String tim
         }
     }
 
-    public static MatterView of(Matter matter) {
-        return of(matter, List.of(), null);
+    public static MatterView of(Matter matter, String suspendedReason) {
+        return of(matter, List.of(), null, suspendedReason);
     }
 
-    public static MatterView of(Matter matter, List<CancelledProof> proofs, MinimalLists minimal) {
+    public static MatterView of(Matter matter, List<CancelledProof> proofs, MinimalLists minimal,
+                                String suspendedReason) {
         return new MatterView(matter.code(), matter.name(), matter.department(),
                 matter.timeClass() == null ? null : matter.timeClass().code(),
                 matter.timeClass() == null ? null : matter.timeClass().label(),
@@ -49,6 +52,6 @@ public record MatterView(String code, String name, String department, String tim
                 matter.materials().stream().map(MaterialView::of).toList(),
                 proofs.stream().map(ProofView::of).toList(),
                 minimal == null ? List.of() : minimal.materials(),
-                minimal == null ? List.of() : minimal.steps());
+                minimal == null ? List.of() : minimal.steps(), suspendedReason);
     }
 }
