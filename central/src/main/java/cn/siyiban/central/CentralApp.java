@@ -15,7 +15,17 @@ import cn.siyiban.central.monitor.SyncMetrics;
 import cn.siyiban.central.monitor.SyncNodeReader;
 import cn.siyiban.central.monitor.SyncNodeRoutes;
 import cn.siyiban.central.monitor.SyncSampler;
+import cn.siyiban.central.governance.GovernanceRoutes;
+import cn.siyiban.central.governance.MatterSuspensions;
+import cn.siyiban.central.network.MapAdminRoutes;
 import cn.siyiban.central.network.NetworkRoutes;
+import cn.siyiban.central.statistics.CountyStatistics;
+import cn.siyiban.central.statistics.StatisticsRoutes;
+import cn.siyiban.core.governance.GovernanceStore;
+import cn.siyiban.core.governance.IdleMatters;
+import cn.siyiban.core.governance.MatterStatusStore;
+import cn.siyiban.core.map.MapRoutes;
+import cn.siyiban.core.map.ServiceMapStore;
 import cn.siyiban.central.network.PointRoutes;
 import cn.siyiban.central.registration.RegistrationRoutes;
 import cn.siyiban.central.ratings.RatingAdminRoutes;
@@ -115,6 +125,9 @@ public final class CentralApp {
         PAGES.put("/catalogue", "catalogue.html");
         PAGES.put("/staff", "staff.html");
         PAGES.put("/network", "network.html");
+        PAGES.put("/map", "map.html");
+        PAGES.put("/statistics", "statistics.html");
+        PAGES.put("/governance", "governance.html");
         PAGES.put("/password", "password.html");
         PAGES.put("/ratings", "ratings.html");
         PAGES.put("/ratings/{ratingId}", "rectification.html");
@@ -304,6 +317,15 @@ public final class CentralApp {
             new ReminderRoutes(new ReminderStore(database), reminders, clock, CentralApp::isAdmin, CentralApp::isAdmin)
                     .register(routes);
             new SealUseRoutes(seals, mapper).register(routes);
+            ServiceMapStore mapStore = new ServiceMapStore(database);
+            MatterStatusStore statuses = new MatterStatusStore(database);
+            new MapRoutes(mapStore, catalogue, statuses).register(routes);
+            new MapAdminRoutes(mapStore, catalogue, audit, clock, mapper).register(routes);
+            new GovernanceRoutes(new IdleMatters(database, catalogue, clock), statuses,
+                    new MatterSuspensions(statuses, catalogue, audit, clock), new GovernanceStore(database), catalogue,
+                    audit, clock, mapper).register(routes);
+            new StatisticsRoutes(new CountyStatistics(database, points, new BundleShareReport(database), clock), clock)
+                    .register(routes);
             pages.register(routes);
         };
     }

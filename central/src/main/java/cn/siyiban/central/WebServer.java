@@ -56,10 +56,10 @@ final class WebServer implements Component {
             files.directory = "/cn/siyiban/central/web/assets";
             files.location = Location.CLASSPATH;
         });
-        // Scripts of pages that node and central share, such as the reminders page, ship in core.
+        // Scripts of pages that node and central share, such as the reminders page and the service map, kept once in core.
         config.staticFiles.add(files -> {
             files.hostedPath = "/shared";
-            files.directory = "/cn/siyiban/core/web/assets";
+            files.directory = "/cn/siyiban/core/web/shared";
             files.location = Location.CLASSPATH;
         });
         // Chart library of the node page, from its WebJar at /webjars/uplot/<version>/.

@@ -38,6 +38,10 @@ import cn.siyiban.node.cases.SupplementApplier;
 import cn.siyiban.node.cases.SupplementRoutes;
 import cn.siyiban.core.cases.SupplementService;
 import cn.siyiban.node.catalogue.MatterRoutes;
+import cn.siyiban.core.governance.GovernanceStore;
+import cn.siyiban.core.governance.MatterStatusStore;
+import cn.siyiban.core.map.MapRoutes;
+import cn.siyiban.core.map.ServiceMapStore;
 import cn.siyiban.node.health.HealthRoutes;
 import cn.siyiban.node.local.LocalRoutes;
 import cn.siyiban.node.local.LocalToken;
@@ -81,6 +85,7 @@ public final class NodeApp {
         PAGES.put("/bundle-intake", "bundle-intake.html");
         PAGES.put("/bundles/{bundleNo}", "bundle-receipt.html");
         PAGES.put("/cases", "cases.html");
+        PAGES.put("/map", "map.html");
         PAGES.put("/cases/{caseNo}", "case.html");
         PAGES.put("/notice/missing/{caseNo}", "missing-notice.html");
         PAGES.put("/supplement", "supplement.html");
@@ -229,7 +234,8 @@ public final class NodeApp {
             routes.before(guard::check);
             health.register(routes);
             login.register(routes);
-            new MatterRoutes(catalogue).register(routes);
+            new MatterRoutes(catalogue, new GovernanceStore(database), new MatterStatusStore(database)).register(routes);
+            new MapRoutes(new ServiceMapStore(database), catalogue, new MatterStatusStore(database)).register(routes);
             caseRoutes.register(routes);
             bundleRoutes.register(routes);
             proxySteps.register(routes);

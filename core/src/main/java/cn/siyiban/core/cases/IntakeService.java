@@ -9,6 +9,9 @@ import cn.siyiban.core.catalogue.Material;
 import cn.siyiban.core.catalogue.Matter;
 import cn.siyiban.core.db.DatabaseException;
 import cn.siyiban.core.error.DomainException;
+import cn.siyiban.core.governance.MatterStatusChange;
+import cn.siyiban.core.governance.MatterStatusStore;
+import cn.siyiban.core.map.ServiceMapStore;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.time.CountyClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +49,8 @@ public final class IntakeService {
     private final CountyClock clock;
     private final String pointCode;
     private final CommitmentBlocks commitmentBlocks;
+    private final MatterStatusStore suspensions;
+    private final ServiceMapStore pointMatters;
 
     public IntakeService(CaseStore cases, CatalogueStore catalogue, CalendarStore calendar, CountyClock clock,
                          String pointCode) {
@@ -55,6 +60,8 @@ public final class IntakeService {
         this.clock = clock;
         this.pointCode = pointCode;
         this.commitmentBlocks = new CommitmentBlocks(cases.database());
+        this.suspensions = new MatterStatusStore(cases.database());
+        this.pointMatters = new ServiceMapStore(cases.database());
     }
 
     /**
@@ -109,6 +116,11 @@ public final class IntakeService {
         Applicant applicant = Applicant.validated(input.name(), input.idType(), input.idNumber(), input.phone(),
                 input.address(), now.toLocalDate());
         Matter matter = findMatter(request.matterCode());
+        if (!pointMatters.offers(pointCode, matter.code())) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "matter_not_offered",
+                    "本服务点不受理事项“" + matter.name() + "”，请在服务地图中查找可办理的服务点",
+                    Map.of("field", "matterCode"));
+        }
         if (request.proxy() && !matter.proxyAllowed()) {
             throw DomainException.invalid("proxy_not_allowed",
                     "事项“" + matter.name() + "”不可代办，请申请人本人到窗口办理", "proxy");
@@ -253,6 +265,12 @@ public final class IntakeService {
                 "事项编码“" + code + "”不在本县事项目录中", "matterCode"));
         if (matter.retired()) {
             throw DomainException.invalid("matter_retired", "事项“" + matter.name() + "”已停止办理", "matterCode");
+        }
+        Optional<MatterStatusChange> suspension = suspensions.suspension(matter.code());
+        if (suspension.isPresent()) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "matter_suspended",
+                    "事项“" + matter.name() + "”已暂停办理（" + suspension.get().reason() + "），暂不能受理",
+                    Map.of("field", "matterCode", "suspendedAt", suspension.get().decidedAt().toLocalDate().toString()));
         }
         return matter;
     }

@@ -37,6 +37,9 @@ public final class SessionGuard {
      * @param publicPrefixes further path prefixes that need no session, such as central's
      *                       {@code /sync/}, which SymmetricDS protects with its own node tokens
      */
+    /** URL prefix of the scripts that node and central serve from core, such as the service map's. */
+    public static final String SHARED_ASSETS = "/shared/";
+
     public SessionGuard(StaffStore staffStore, Set<String> publicPrefixes) {
         this.staffStore = staffStore;
         this.publicPrefixes = Set.copyOf(publicPrefixes);
@@ -44,7 +47,7 @@ public final class SessionGuard {
 
     boolean isPublic(String path) {
         return path.equals("/login") || path.equals("/api/login") || path.equals("/health")
-                || path.startsWith("/assets/") || path.equals("/favicon.ico")
+                || path.startsWith("/assets/") || path.startsWith(SHARED_ASSETS) || path.equals("/favicon.ico")
                 || publicPrefixes.stream().anyMatch(path::startsWith);
     }
 

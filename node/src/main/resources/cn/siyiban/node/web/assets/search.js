@@ -17,8 +17,10 @@
         el('div', { className: 'matter-name', text: matter.name }),
         el('div', { className: 'matter-meta', text: matter.code + ' · ' + matter.department + ' · ' + time
           + (matter.proxyAllowed ? ' · 可代办' : '') }),
-        el('a', { className: 'button', href: '/intake?matter=' + encodeURIComponent(matter.code),
-          'data-matter': matter.code, text: '受理' })));
+        matter.suspendedReason
+          ? el('span', { className: 'muted', 'data-matter': matter.code, text: '已暂停办理：' + matter.suspendedReason })
+          : el('a', { className: 'button', href: '/intake?matter=' + encodeURIComponent(matter.code),
+            'data-matter': matter.code, text: '受理' })));
     });
   }
 
