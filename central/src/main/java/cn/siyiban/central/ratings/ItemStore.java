@@ -75,7 +75,10 @@ final class ItemStore {
         });
     }
 
-    /** Returns every item, the newest first. */
+    /**
+     * Returns every item, the newest first.
+     * NOTE: there is no paging, so each call reads every item and step kept at central.
+     */
     List<Item> all() {
         return database.query(connection -> load(connection, ITEMS + " ORDER BY i.opened_at DESC", null));
     }
