@@ -287,9 +287,11 @@ public final class CentralApp {
         PasswordRoutes password = new PasswordRoutes(staffStore, loginGuard, clock, mapper, staff -> audit.record(
                 staff.username(), "staff_password_change", staff.pointCode(), staff.username(), "本人修改了密码"));
         RatingStore ratings = new RatingStore(database);
-        RatingAdminRoutes ratingRoutes = new RatingAdminRoutes(new Rectifications(ratings, staffStore,
-                new CalendarStore(database), audit, clock, settings.rectificationWorkingDays()), ratings,
-                new RatingReport(database), staffStore, pointNames, clock, mapper);
+        Rectifications rectifications = new Rectifications(ratings, staffStore, new CalendarStore(database), audit,
+                clock, settings.rectificationWorkingDays());
+        RatingReport ratingReport = new RatingReport(database);
+        RatingAdminRoutes ratingRoutes = new RatingAdminRoutes(rectifications, ratings, ratingReport, staffStore,
+                pointNames, clock, mapper);
         return routes -> {
             routes.before(guard::check);
             health.register(routes);
@@ -324,7 +326,8 @@ public final class CentralApp {
             new GovernanceRoutes(new IdleMatters(database, catalogue, clock), statuses,
                     new MatterSuspensions(statuses, catalogue, audit, clock), new GovernanceStore(database), catalogue,
                     audit, clock, mapper).register(routes);
-            new StatisticsRoutes(new CountyStatistics(database, points, new BundleShareReport(database), clock), clock)
+            new StatisticsRoutes(new CountyStatistics(database, points, new BundleShareReport(database),
+                    () -> ratingReport.summary(rectifications.all(), clock.now().toLocalDate()), clock), clock)
                     .register(routes);
             pages.register(routes);
         };

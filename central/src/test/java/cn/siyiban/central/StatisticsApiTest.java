@@ -179,7 +179,10 @@ class StatisticsApiTest {
         assertEquals("2026-04", trend.get(11).path("month").asText());
         assertEquals(2, trend.get(11).path("cases").asInt());
         assertEquals(0, trend.get(11).path("bundleCases").asInt());
-        assertTrue(report.path("ratings").isNull(), report.toString());
+        JsonNode ratings = report.path("ratings");
+        assertEquals(0, ratings.path("total").asInt(), ratings.toString());
+        assertEquals(5, ratings.path("levels").size(), ratings.toString());
+        assertTrue(ratings.path("followUpRate").isNull(), ratings.toString());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Computes the county statistics from the cases at central. A case counts once it has synced, so
@@ -31,12 +32,20 @@ public final class CountyStatistics {
     private final StatisticsReader reader;
     private final PointStore points;
     private final BundleShareReport bundles;
+    private final Supplier<?> ratings;
     private final CountyClock clock;
 
-    public CountyStatistics(Database database, PointStore points, BundleShareReport bundles, CountyClock clock) {
+    /**
+     * @param ratings the county's ratings (好差评) summary: the distribution of levels and the
+     *                follow-up rate of real-name bad ratings, over all ratings at central rather
+     *                than the requested period, as the rectification overview shows it
+     */
+    public CountyStatistics(Database database, PointStore points, BundleShareReport bundles, Supplier<?> ratings,
+                            CountyClock clock) {
         this.reader = new StatisticsReader(database);
         this.points = points;
         this.bundles = bundles;
+        this.ratings = ratings;
         this.clock = clock;
     }
 
@@ -54,11 +63,9 @@ public final class CountyStatistics {
         List<StatisticsCase> proxyCases = cases.stream().filter(StatisticsCase::proxy).toList();
         StatisticsReport.Proxy proxy = new StatisticsReport.Proxy(proxyCases.size(),
                 share(proxyCases.size(), cases.size()), perMonth(proxyCases, months));
-        // NOTE: ratings (好差评) are built on another branch; once their tables exist, their
-        // distribution and follow-up rate go into the last field instead of null.
         return new StatisticsReport(from.toString(), to.toString(), by.code(), by.label(),
                 months.stream().map(YearMonth::toString).toList(), groups, monthTotals, cases.size(),
-                immediate(cases), promised(cases, clock.now()), proxy, bundles.of(to).trend(), null);
+                immediate(cases), promised(cases, clock.now()), proxy, bundles.of(to).trend(), ratings.get());
     }
 
     private static Function<StatisticsCase, String> keyOf(StatisticsGrouping by, Map<String, ServicePoint> points) {

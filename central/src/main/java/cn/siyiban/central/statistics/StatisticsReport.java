@@ -11,7 +11,7 @@ import java.util.List;
  * @param monthTotals all cases per month
  * @param bundleTrend share of cases taken in through bundles (一件事) in the 12 months up to {@code to},
  *                    from {@link BundleShareReport}
- * @param ratings ratings distribution and follow-up rate; null until the ratings tables exist
+ * @param ratings ratings distribution and follow-up rate over all ratings at central
  */
 public record StatisticsReport(String from, String to, String by, String byLabel, List<String> months,
                                List<Group> groups, List<Integer> monthTotals, int total, Immediate immediate,

@@ -6,6 +6,7 @@
   var CHART_GROUPS = 8;
   var casesChart = null;
   var bundleChart = null;
+  var ratingChart = null;
 
   function percent(share) { return share === null || share === undefined ? '—' : (share * 100).toFixed(1) + '%'; }
 
@@ -79,10 +80,22 @@
     }, true);
   }
 
+  /* The summary covers every rating at central, not only the chosen months. */
   function renderRatings(r) {
-    document.getElementById('ratings').textContent = r.ratings
-      ? JSON.stringify(r.ratings)
-      : '好差评功能上线后，这里显示评价等级分布和差评整改回访率。';
+    var s = r.ratings;
+    var levels = s.levels.map(function (l) { return l.label + ' ' + l.count + ' 条'; }).join('，');
+    var rate = s.followUpRate === null ? '暂无实名差评' : '回访率 ' + s.followUpRate + '%';
+    document.getElementById('ratings').textContent = '全部有效评价 ' + s.total + ' 条（' + levels + '），已作废 '
+      + s.annulled + ' 条。实名差评 ' + s.realNameBad + ' 条，已整改并回复群众 ' + s.followedUp + ' 条，' + rate
+      + '；未办结整改 ' + s.openItems + ' 件，其中超期 ' + s.overdueItems + ' 件。';
+    ratingChart = ratingChart || echarts.init(document.getElementById('rating-chart'));
+    ratingChart.setOption({
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
+      grid: { top: 30, left: 50, right: 20, bottom: 30 },
+      xAxis: { type: 'category', data: s.levels.map(function (l) { return l.label; }) },
+      yAxis: { type: 'value', name: '条', minInterval: 1 },
+      series: [{ name: '评价条数', type: 'bar', data: s.levels.map(function (l) { return l.count; }) }]
+    }, true);
   }
 
   function query() {
