@@ -35,6 +35,20 @@ final class BenchOptions {
         }
     }
 
+    /** Returns the value of {@code --name=value}, or {@code defaultValue} when the option is absent. */
+    String text(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
+    double decimal(String name, double defaultValue) {
+        String value = values.get(name);
+        try {
+            return value == null ? defaultValue : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option --" + name + " must be a number, was " + value, e);
+        }
+    }
+
     /** Returns a list of whole numbers given as {@code --name=4,8,16}. */
     int[] integers(String name, int... defaultValues) {
         String value = values.get(name);
