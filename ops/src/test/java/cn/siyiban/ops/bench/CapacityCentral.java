@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The central the capacity simulator loads: a demo central it starts from the packaged jar with
  * the JVM flags of central's Debian package, or one already running at a given URL. Its CPU and
- * memory figures need its process id, which the simulator knows only for a central it started.
+ * memory figures need its process id, which the simulator has only for a central it started.
  */
 final class CapacityCentral implements AutoCloseable {
 

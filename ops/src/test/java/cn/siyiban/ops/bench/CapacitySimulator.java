@@ -11,10 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Capacity simulator of central: registers N simulated nodes with one-time tokens, runs their
- * SymmetricDS client engines in this JVM at the shipped push, pull and routing periods with a
- * steady trickle of cases, and reports central's CPU and memory, the errors and the latency from
- * a node's intake to central's acknowledgement, for each N of a rising series.
+ * Capacity simulator of central. It registers N simulated nodes with one-time tokens and runs
+ * their SymmetricDS client engines in this JVM at the shipped push, pull and routing periods, with
+ * a steady trickle of cases. For each N of a rising series it reports central's CPU and memory,
+ * the errors, and the latency from a node's intake to central's acknowledgement.
  * {@code ops/bench/capacity} is the documented way to run it.
  */
 public final class CapacitySimulator {

@@ -61,6 +61,7 @@ final class NodeFleet implements AutoCloseable {
         List<ServicePoint> added = points.subList(assigned, points.size());
         assigned = points.size();
         System.out.printf("capacity: starting %d nodes (%d at a time)%n", added.size(), startThreads);
+
         ExecutorService starter = Executors.newFixedThreadPool(startThreads);
         AtomicInteger done = new AtomicInteger();
         List<Future<SimulatedNode>> started = new ArrayList<>();
@@ -76,6 +77,7 @@ final class NodeFleet implements AutoCloseable {
             }));
         }
         starter.shutdown();
+
         List<SimulatedNode> ready = new ArrayList<>();
         int failed = 0;
         for (Future<SimulatedNode> future : started) {

@@ -14,7 +14,7 @@ final class ProcessMemory {
     private static final Pattern RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+) kB");
     /**
      * The first line of an event logged at level ERROR, in the layout of central's and the
-     * simulator's logs; the lines of a stack trace do not start with a time stamp.
+     * simulator's logs. The lines of a stack trace do not start with a time stamp.
      */
     private static final Pattern ERROR_LINE = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} ERROR ");
 

@@ -82,7 +82,7 @@ final class SimulatedNode implements AutoCloseable {
         String jdbcUrl = "jdbc:derby:memory:capacity-" + point.code() + ";create=true";
         try {
             // Creates the database before the pool opens, so the pool's login timeout does not
-            // cover the creation; the node's Database.openDerby does the same for its folder.
+            // cover the creation. The node's Database.openDerby does the same for its folder.
             DriverManager.getConnection(jdbcUrl).close();
         } catch (SQLException e) {
             throw new IllegalStateException("creating the in-memory database of point " + point.code() + " failed", e);
