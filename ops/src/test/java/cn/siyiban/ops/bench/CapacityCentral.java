@@ -28,16 +28,24 @@ final class CapacityCentral implements AutoCloseable {
         this.admin = admin;
     }
 
-    /** Starts a demo central with its data in {@code dir}, on a free port of 127.0.0.1. */
-    static CapacityCentral start(Path dir, List<String> extraFlags) {
+    /**
+     * Starts a demo central with its data in {@code dir}, on a free port of 127.0.0.1.
+     *
+     * @param config central's settings file ({@code --config}), such as SymmetricDS parameters to try, or null
+     */
+    static CapacityCentral start(Path dir, List<String> extraFlags, Path config) {
         Path repo = BenchCluster.repositoryRoot();
         int port = ServerProcess.freePort();
         String url = "http://127.0.0.1:" + port;
         List<String> flags = new ArrayList<>(BenchCluster.shippedFlags(repo, "central"));
         flags.addAll(extraFlags);
+        List<String> args = new ArrayList<>(List.of("--demo", "--public-url", url, "--demo-village",
+                BenchCluster.VILLAGE));
+        if (config != null) {
+            args.addAll(List.of("--config", config.toAbsolutePath().toString()));
+        }
         ServerProcess central = ServerProcess.withJvmOptions("central", repo.resolve("central/target/siyiban-central.jar"),
-                dir.resolve("central"), port, flags,
-                List.of("--demo", "--public-url", url, "--demo-village", BenchCluster.VILLAGE)).start();
+                dir.resolve("central"), port, flags, args).start();
         return new CapacityCentral(url, central.pid(), central.log(), central,
                 Api.login(url, "admin", BenchCluster.PASSWORD));
     }

@@ -150,7 +150,8 @@ public final class CapacitySimulator {
     private CapacityCentral central(Path dir) {
         String url = options.text("central", null);
         if (url == null) {
-            return CapacityCentral.start(dir, options.centralFlags());
+            String config = options.text("central-config", null);
+            return CapacityCentral.start(dir, options.centralFlags(), config == null ? null : Path.of(config));
         }
         String password = System.getenv("SIYIBAN_ADMIN_PASSWORD");
         if (password == null || password.isBlank()) {

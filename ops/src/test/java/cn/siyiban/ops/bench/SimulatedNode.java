@@ -32,7 +32,8 @@ import java.sql.SQLException;
  * SymmetricDS client engine ({@link NodeSync}), status reporter and intake service, in this JVM
  * on an in-memory Derby database. It has no web server, because central never calls a node.
  */
-final class SimulatedNode implements AutoCloseable {
+record SimulatedNode(ServicePoint point, String jdbcUrl, Database database, NodeSync sync,
+                     NodeStatusReporter status, IntakeService intake, Staff clerk) implements AutoCloseable {
 
     /**
      * Connections of the application's pool. The simulator takes in one case at a time per node,
@@ -50,25 +51,6 @@ final class SimulatedNode implements AutoCloseable {
             + "JOIN sym_data_event e ON e.data_id = d.data_id "
             + "JOIN sym_outgoing_batch b ON b.batch_id = e.batch_id "
             + "WHERE LOWER(d.table_name) = 'sy_case' AND d.event_type = 'I' AND d.row_data LIKE ?";
-
-    private final ServicePoint point;
-    private final String jdbcUrl;
-    private final Database database;
-    private final NodeSync sync;
-    private final NodeStatusReporter status;
-    private final IntakeService intake;
-    private final Staff clerk;
-
-    private SimulatedNode(ServicePoint point, String jdbcUrl, Database database, NodeSync sync,
-                          NodeStatusReporter status, IntakeService intake, Staff clerk) {
-        this.point = point;
-        this.jdbcUrl = jdbcUrl;
-        this.database = database;
-        this.sync = sync;
-        this.status = status;
-        this.intake = intake;
-        this.clerk = clerk;
-    }
 
     /**
      * Creates the node's in-memory database with the node's schema and reference data, as a
