@@ -46,6 +46,15 @@ public final class CapacitySimulator {
         int[] series = options.integers("nodes", 50, 248);
         long windowSeconds = (long) (options.decimal("minutes", 3) * 60);
         double maxCpuPercent = options.decimal("max-cpu-percent", 90);
+        double casesPerNodeHour = options.decimal("cases-per-node-hour", 30);
+        if (!(casesPerNodeHour > 0)) {
+            throw new IllegalArgumentException("--cases-per-node-hour must be more than 0, was " + casesPerNodeHour);
+        }
+        for (int i = 1; i < series.length; i++) {
+            if (series[i] <= series[i - 1]) {
+                throw new IllegalArgumentException("--nodes must rise, but " + series[i] + " follows " + series[i - 1]);
+            }
+        }
         List<ServicePoint> points = nodePoints();
         Path dir = options.runDirectory("capacity");
         System.out.printf("capacity: run folder %s, %d cores, %d node points in the network%n", dir, cores,
@@ -56,7 +65,7 @@ public final class CapacitySimulator {
         try (CapacityCentral central = central(dir);
              NodeFleet fleet = new NodeFleet(central, dir.resolve("nodes"), SyncTimings.defaults(),
                      options.integer("start-threads", 4), options.integer("ready-minutes", 15));
-             CaseTrickle trickle = new CaseTrickle(options.decimal("cases-per-node-hour", 30))) {
+             CaseTrickle trickle = new CaseTrickle(casesPerNodeHour)) {
             System.out.printf("capacity: central %s (log %s)%n", central.url(), central.log());
             for (int i = 0; i < series.length; i++) {
                 int target = series[i];

@@ -55,7 +55,7 @@ final class CaseTrickle implements AutoCloseable {
     void addNodes(List<SimulatedNode> ready) {
         nodes.addAll(ready);
         // The period shrinks as nodes join, so the rate per node stays the same.
-        periodNanos = (long) (3_600e9 / (casesPerNodeHour * nodes.size()));
+        periodNanos = nodes.isEmpty() ? 0 : (long) (3_600e9 / (casesPerNodeHour * nodes.size()));
     }
 
     void start() {
@@ -65,6 +65,11 @@ final class CaseTrickle implements AutoCloseable {
 
     /** Takes in one case at the next node and schedules the next intake one period after this one began. */
     private void takeInNext() {
+        if (nodes.isEmpty()) {
+            // Every node of the first step failed to register; a later step may still add some.
+            intakes.schedule(this::takeInNext, 1, TimeUnit.SECONDS);
+            return;
+        }
         long began = System.nanoTime();
         int windowOfCase = window;
         SimulatedNode node = nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size()));
