@@ -234,6 +234,26 @@ public final class NodeSync implements Component {
                 || RemoteNodeStatus.Status.DATA_PROCESSED.name().equals(status);
     }
 
+    /** Returns the push and pull runs since the engine started, or {@link SyncRunCounts#NONE} while it is stopped. */
+    public SyncRunCounts runCounts() {
+        ClientSymmetricEngine current = engine;
+        if (current == null) {
+            return SyncRunCounts.NONE;
+        }
+        long[] push = totals(current.getNodeCommunicationService().list(CommunicationType.PUSH));
+        long[] pull = totals(current.getNodeCommunicationService().list(CommunicationType.PULL));
+        return new SyncRunCounts(push[0], push[1], pull[0], pull[1]);
+    }
+
+    private static long[] totals(List<NodeCommunication> runs) {
+        long[] totals = new long[2];
+        for (NodeCommunication run : runs) {
+            totals[0] += run.getTotalSuccessCount();
+            totals[1] += run.getTotalFailCount();
+        }
+        return totals;
+    }
+
     /**
      * Returns the end of the last successful run of a job. SymmetricDS keeps these figures in
      * memory (it writes them to sym_node_communication only when clustering is on), so they

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Options of the form {@code --name=value} given to {@code ops/bench/run}. */
 final class BenchOptions {
@@ -27,11 +28,25 @@ final class BenchOptions {
     }
 
     int integer(String name, int defaultValue) {
+        return parsed(name, defaultValue, Integer::parseInt, "a whole number");
+    }
+
+    /** Returns the value of {@code --name=value}, or {@code defaultValue} when the option is absent. */
+    String text(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
+    double decimal(String name, double defaultValue) {
+        return parsed(name, defaultValue, Double::parseDouble, "a number");
+    }
+
+    /** Parses option {@code name} with {@code parser}; {@code expected} names the type in the error. */
+    private <T> T parsed(String name, T defaultValue, Function<String, T> parser, String expected) {
         String value = values.get(name);
         try {
-            return value == null ? defaultValue : Integer.parseInt(value);
+            return value == null ? defaultValue : parser.apply(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option --" + name + " must be a whole number, was " + value, e);
+            throw new IllegalArgumentException("option --" + name + " must be " + expected + ", was " + value, e);
         }
     }
 
