@@ -1,5 +1,7 @@
 package cn.siyiban.sync;
 
+import cn.siyiban.core.settings.SettingValues;
+import cn.siyiban.core.settings.SettingsException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -48,6 +50,20 @@ public final class EngineParameters {
             }
         }
         return new EngineParameters(parameters);
+    }
+
+    /**
+     * Returns the {@code symmetric.} parameters of a node's or central's settings.
+     *
+     * @throws SettingsException with a Chinese message naming the first reserved or blank parameter
+     */
+    public static EngineParameters fromSettings(SettingValues values) {
+        try {
+            return of(values.withPrefix(SettingValues.ENGINE_PREFIX));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("设置文件中的 SymmetricDS 参数不可用，请删除或改正该行 / invalid SymmetricDS parameter: "
+                    + e.getMessage());
+        }
     }
 
     public Map<String, String> asMap() {

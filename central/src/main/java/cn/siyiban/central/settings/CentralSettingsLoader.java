@@ -159,7 +159,7 @@ public final class CentralSettingsLoader {
                 values.longInteger(SYNC_HEARTBEAT_PERIOD_MS, 1_000, MAX_PERIOD_MS));
         int rectificationDays = values.integer(RECTIFICATION_WORKING_DAYS, 1, 60);
         return new CentralSettings(dataDir, host, port, publicUrl, demo, village, township, logDir, timeout, timings,
-                engineParameters(values), monitor(values, timings.heartbeatMillis()), rectificationDays,
+                EngineParameters.fromSettings(values), monitor(values, timings.heartbeatMillis()), rectificationDays,
                 database(values), ReminderSettings.load(values));
     }
 
@@ -187,14 +187,6 @@ public final class CentralSettingsLoader {
         String user = values.nonBlank(DB_USER);
         String password = values.has(DB_PASSWORD) ? values.text(DB_PASSWORD) : "";
         return DatabaseSettings.postgresql(url, user, password);
-    }
-
-    private static EngineParameters engineParameters(SettingValues values) {
-        try {
-            return EngineParameters.of(values.withPrefix(SettingValues.ENGINE_PREFIX));
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException("设置文件中的 SymmetricDS 参数不可用，请删除或改正该行 / invalid SymmetricDS parameter: " + e.getMessage());
-        }
     }
 
     private static MonitorSettings monitor(SettingValues values, long heartbeatMillis) {

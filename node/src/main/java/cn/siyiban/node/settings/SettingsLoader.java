@@ -103,14 +103,8 @@ public final class SettingsLoader {
         SyncTimings timings = new SyncTimings(values.integer(SYNC_PUSH_MS, 200, 3_600_000),
                 values.integer(SYNC_PULL_MS, 200, 3_600_000), defaults.routingMillis(),
                 values.integer(SYNC_HEARTBEAT_MS, 1_000, 3_600_000));
-        EngineParameters parameters;
-        try {
-            parameters = EngineParameters.of(values.withPrefix(SettingValues.ENGINE_PREFIX));
-        } catch (IllegalArgumentException e) {
-            throw new SettingsException("设置文件中的 SymmetricDS 参数不可用，请删除或改正该行 / invalid SymmetricDS parameter: " + e.getMessage());
-        }
         return new SyncSettings(centralUrl == null || centralUrl.isEmpty() ? null : centralUrl, token, timings,
-                parameters);
+                EngineParameters.fromSettings(values));
     }
 
     static String environmentName(String key) {
