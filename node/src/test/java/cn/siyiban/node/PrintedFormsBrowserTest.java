@@ -10,10 +10,10 @@ import cn.siyiban.core.cases.DecisionService;
 import cn.siyiban.core.seed.DemoAccounts;
 import cn.siyiban.core.time.CountyClock;
 import java.awt.GraphicsEnvironment;
-import java.io.File;
+
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
+
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -31,9 +31,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+
+
+
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -44,9 +44,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's chromium and chromedriver and fails when they are missing, because CI installs them.
  */
 class PrintedFormsBrowserTest {
-
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     /** Ideographs of the form titles; a font that draws them all counts as a CJK font. */
     private static final String IDEOGRAPH_SAMPLE = "泗阳县政务服务受理回执告知承诺书";
     /**
@@ -61,18 +58,8 @@ class PrintedFormsBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        assertTrue(CHROMIUM.canExecute(), "missing " + CHROMIUM + ": apt-get install chromium chromium-driver");
-        assertTrue(CHROMEDRIVER.canExecute(), "missing " + CHROMEDRIVER + ": apt-get install chromium-driver");
         node = TestNode.start();
-        Path profile = Files.createTempDirectory("chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = TestBrowser.start();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         browser.get(node.baseUrl + "/login");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("clerk");
