@@ -325,6 +325,17 @@ class CentralApiTest {
     }
 
     @Test
+    void syncNodeDetailChannelFilter() {
+        ApiClient.Response staff = admin.get("/api/sync/nodes/" + TestCentral.VILLAGE + "?channel=staff");
+        ApiClient.Response invalid = admin.get("/api/sync/nodes/" + TestCentral.VILLAGE + "?channel=Staff%27");
+
+        assertEquals(200, staff.status(), staff.body());
+        assertEquals(0, staff.json().get("batches").size());
+        assertEquals(422, invalid.status(), invalid.body());
+        assertEquals("invalid_channel", invalid.json().get("code").asText());
+    }
+
+    @Test
     void syncActionsRejectUnregisteredNode() {
         String point = TestCentral.VILLAGE;
         ApiClient.Response unconfirmed = admin.post("/api/sync/nodes/" + point + "/disable", "{}");

@@ -36,18 +36,35 @@ public final class NodeDetailReader {
 
     /** Returns the latest batches of the node, outgoing first, each direction newest first. */
     public List<Batch> batches(String nodeId, Instant now) {
+        return batches(nodeId, null, now);
+    }
+
+    /**
+     * Returns the latest batches of the node on {@code channel}, or on every channel when it is
+     * null, outgoing first, each direction newest first.
+     */
+    public List<Batch> batches(String nodeId, String channel, Instant now) {
+        String suffix = channel == null ? "" : "_of_channel";
         return database.query(connection -> {
             List<Batch> batches = new ArrayList<>();
             if (nodeId == null || !SyncQueries.symmetricTablesExist(connection)) {
                 return batches;
             }
-            try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("node_outgoing_batches"))) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    SyncQueries.get("node_outgoing_batches" + suffix))) {
                 select.setString(1, nodeId);
+                if (channel != null) {
+                    select.setString(2, channel);
+                }
                 readBatches(select, "outgoing", batches);
             }
-            try (PreparedStatement select = connection.prepareStatement(SyncQueries.get("node_incoming_batches"))) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    SyncQueries.get("node_incoming_batches" + suffix))) {
                 select.setTimestamp(1, Timestamp.from(now.minus(Duration.ofDays(1))));
                 select.setString(2, nodeId);
+                if (channel != null) {
+                    select.setString(3, channel);
+                }
                 readBatches(select, "incoming", batches);
             }
             return batches;

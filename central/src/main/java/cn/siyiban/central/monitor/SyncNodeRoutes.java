@@ -17,12 +17,16 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The sync monitor's API for county admins: the figures of every node, one node's drill-down,
  * the open alerts, the actions and the audit log; and {@code GET /metrics} for Prometheus.
  */
 public final class SyncNodeRoutes {
+
+    /** SymmetricDS channel ids as siyiban names them, such as {@code staff} or {@code reload}. */
+    private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z0-9_]{1,128}");
 
     private final SyncNodeReader reader;
     private final NodeDetailReader details;
@@ -96,10 +100,23 @@ public final class SyncNodeRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("node", node);
         body.put("alerts", alerts.alerts(List.of(node)).stream().filter(a -> point.equals(a.point())).toList());
-        body.put("batches", details.batches(node.nodeId(), clock.now().atZone(CountyClock.ZONE).toInstant()));
+        body.put("batches", details.batches(node.nodeId(), channel(ctx.queryParam("channel")),
+                clock.now().atZone(CountyClock.ZONE).toInstant()));
         body.put("samples", details.samples(point, clock.now()));
         body.put("audit", audit.latest(point, 20));
         ctx.json(body);
+    }
+
+    /** Returns the channel a drill-down is filtered to, or null for every channel. */
+    private static String channel(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!CHANNEL_NAME.matcher(text).matches()) {
+            throw DomainException.invalid("invalid_channel", "同步通道名“" + text + "”无效，应为小写字母、数字和下划线",
+                    "channel");
+        }
+        return text;
     }
 
     private void enable(Context ctx, boolean enabled) {

@@ -87,6 +87,25 @@ SELECT batch_id, channel_id, status, data_row_count, byte_count, create_time, la
  ORDER BY batch_id DESC
  FETCH FIRST 30 ROWS ONLY
 
+-- name: node_outgoing_batches_of_channel
+-- Drill-down filtered to one channel, so that a burst on another channel (an initial load sends
+-- one reload batch per table) does not push a channel's batches out of the latest 30.
+SELECT batch_id, channel_id, status, data_row_count, byte_count, create_time, last_update_time,
+       sql_state, sql_code, sql_message, failed_line_number
+  FROM sym_outgoing_batch
+ WHERE node_id = ? AND channel_id = ?
+ ORDER BY batch_id DESC
+ FETCH FIRST 30 ROWS ONLY
+
+-- name: node_incoming_batches_of_channel
+-- Drill-down of incoming batches filtered to one channel, read as node_incoming_batches.
+SELECT batch_id, channel_id, status, data_row_count, byte_count, create_time, last_update_time,
+       sql_state, sql_code, sql_message, failed_line_number
+  FROM sym_incoming_batch
+ WHERE create_time > ? AND node_id = ? AND channel_id = ?
+ ORDER BY create_time DESC
+ FETCH FIRST 30 ROWS ONLY
+
 -- name: node_incoming_batches
 -- Drill-down: the latest batches received from one node within the last days.
 -- NOTE: sym_incoming_batch has no index that starts with node_id, so this reads the
