@@ -85,7 +85,7 @@ class MapStatisticsBrowserTest {
     void statisticsPageDrawsChart() {
         WebDriverWait wait = TestBrowser.logIn(browser, central, "/statistics", "admin");
 
-        // The script asks the current page, because the body found on the way from the login page goes stale.
+        // The script queries the current page, because the body found on the way from the login page goes stale.
         wait.until(driver -> "true".equals(((JavascriptExecutor) driver).executeScript(
                 "return location.pathname === '/statistics' ? document.body.getAttribute('data-loaded') : null;")));
         // A drawn chart has pixels that are not transparent; an empty canvas has none. The script

@@ -37,8 +37,8 @@ final class MigrateCommand {
     int run(List<String> args) {
         Options options = Options.parse(args, List.of("--config"));
         CentralSettings settings = CentralConfig.load(options.get("--config", CentralConfig.DEFAULT_FILE), System.getenv());
-        // Derby writes its own log to derby.log in the working folder unless told otherwise, and
-        // to the console when the named folder does not exist.
+        // Derby writes its own log to derby.log in the working folder unless this property names a
+        // file, and to the console when the file's folder does not exist.
         try {
             Files.createDirectories(settings.logDir());
         } catch (IOException e) {

@@ -198,47 +198,64 @@ public final class DerbyToPostgresql {
 
     private Map<String, Long> copyAll(Connection source, Connection target) throws SQLException {
         String schema = currentSchema(target);
+        List<String> order = TableOrder.of(target.getMetaData(), schema, copiedTables(target));
+        Map<String, TableCopy> copies = new LinkedHashMap<>();
+        for (String table : order) {
+            copies.put(table, TableCopy.plan(source, DERBY_SCHEMA, target, schema, table));
+        }
+
+        // Children go first, so that no foreign key check fails.
+        for (int i = order.size() - 1; i >= 0; i--) {
+            try (Statement delete = target.createStatement()) {
+                delete.executeUpdate("DELETE FROM " + TableCopy.quoted(order.get(i)));
+            }
+        }
+
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : order) {
+            rows.put(table, copyChecked(source, target, table, copies.get(table)));
+            progress.accept("已复制 " + table + "：" + rows.get(table) + " 行");
+        }
+
+        forgetOwnHost(target);
+        SequenceReset.afterCopy(target, schema, progress);
+        return rows;
+    }
+
+    /** Returns siyiban's and SymmetricDS's tables in the target, without the schema version tables. */
+    private static Set<String> copiedTables(Connection target) throws SQLException {
         Set<String> tables = new HashSet<>();
         for (String table : tableNames(target)) {
             if ((table.startsWith("sy_") || table.startsWith("sym_")) && !VERSION_TABLES.contains(table)) {
                 tables.add(table);
             }
         }
-        List<String> order = TableOrder.of(target.getMetaData(), schema, tables);
-        Map<String, TableCopy> copies = new LinkedHashMap<>();
-        for (String table : order) {
-            copies.put(table, TableCopy.plan(source, DERBY_SCHEMA, target, schema, table));
+        return tables;
+    }
+
+    /** Copies one table and checks that the target has as many rows as Derby; returns that count. */
+    private static long copyChecked(Connection source, Connection target, String table, TableCopy copy)
+            throws SQLException {
+        // siyiban's own triggers (sy_case's arrival record, for one) would add rows that the
+        // copy brings anyway. The table's owner may switch them off without being a superuser.
+        alterTriggers(target, table, "DISABLE");
+        long copied = copy.copy(source, DERBY_SCHEMA, target);
+        alterTriggers(target, table, "ENABLE");
+
+        long expected = count(source, DERBY_SCHEMA + "." + table);
+        long stored = count(target, TableCopy.quoted(table));
+        if (copied != expected || stored != expected) {
+            throw new SQLException("row count of " + table + " differs after the copy: " + expected + " in Derby, "
+                    + copied + " copied, " + stored + " in PostgreSQL");
         }
-        for (int i = order.size() - 1; i >= 0; i--) {
-            try (Statement delete = target.createStatement()) {
-                delete.executeUpdate("DELETE FROM " + TableCopy.quoted(order.get(i)));
-            }
-        }
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : order) {
-            // siyiban's own triggers (sy_case's arrival record, for one) would add rows that the
-            // copy brings anyway. The table's owner may switch them off without being a superuser.
-            alterTriggers(target, table, "DISABLE");
-            long copied = copies.get(table).copy(source, DERBY_SCHEMA, target);
-            alterTriggers(target, table, "ENABLE");
-            long expected = count(source, DERBY_SCHEMA + "." + table);
-            if (copied != expected || count(target, TableCopy.quoted(table)) != expected) {
-                throw new SQLException("row count of " + table + " differs after the copy: " + expected + " in Derby, "
-                        + copied + " copied");
-            }
-            rows.put(table, copied);
-            progress.accept("已复制 " + table + "：" + copied + " 行");
-        }
-        forgetOwnHost(target);
-        SequenceReset.afterCopy(target, schema, progress);
-        return rows;
+        return copied;
     }
 
     /**
      * Deletes central's own rows of {@code sym_node_host}. SymmetricDS 3.15.22 stops at start when
-     * that table names another instance id for its node, as it does when the migrated central runs
-     * from another folder or machine; the engine writes its row again at its first heartbeat. The
-     * nodes' rows stay: each is the latest heartbeat that node sent.
+     * that table names another instance id for its node, which a central migrated to another folder
+     * or machine would find. The engine writes its row again at its first heartbeat. The nodes' rows
+     * stay, because each is the latest heartbeat that node sent.
      */
     private static void forgetOwnHost(Connection target) throws SQLException {
         try (Statement delete = target.createStatement()) {
@@ -260,11 +277,10 @@ public final class DerbyToPostgresql {
         }
     }
 
-    /** Returns the lower-case names of the tables in the connection's current schema. */
+    /** Returns the lower-case names of the tables in the PostgreSQL connection's current schema. */
     private static Set<String> tableNames(Connection connection) throws SQLException {
         Set<String> names = new TreeSet<>();
-        String schema = connection.getMetaData().getDatabaseProductName().contains("Derby") ? DERBY_SCHEMA
-                : currentSchema(connection);
+        String schema = currentSchema(connection);
         try (ResultSet tables = connection.getMetaData().getTables(null, schema, null, new String[] {"TABLE"})) {
             while (tables.next()) {
                 names.add(tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT));

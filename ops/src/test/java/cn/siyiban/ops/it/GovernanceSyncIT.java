@@ -1,7 +1,6 @@
 package cn.siyiban.ops.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.applicant.ResidentIdNumber;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,8 +30,7 @@ class GovernanceSyncIT {
     void startNetwork() {
         cluster = new SyncCluster("governance");
         cluster.startCentral();
-        village = cluster.startNode("village", SyncCluster.VILLAGE, cluster.issueToken(SyncCluster.VILLAGE, "register"));
-        assertTrue(SyncCluster.awaitRegistered(village, "clerk").path("registered").asBoolean(), "village registered");
+        village = cluster.startRegisteredVillage();
     }
 
     @AfterAll

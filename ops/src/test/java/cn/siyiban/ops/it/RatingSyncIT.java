@@ -32,8 +32,7 @@ class RatingSyncIT {
     void startNetwork() {
         cluster = new SyncCluster("ratings");
         cluster.startCentral();
-        village = cluster.startNode("village", SyncCluster.VILLAGE, cluster.issueToken(SyncCluster.VILLAGE, "register"));
-        assertTrue(SyncCluster.awaitRegistered(village, "clerk").path("registered").asBoolean(), "village registered");
+        village = cluster.startRegisteredVillage();
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package cn.siyiban.ops.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.testing.PostgresServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,6 +158,13 @@ final class SyncCluster implements AutoCloseable {
                 List.of("--demo", "--point", point, "--central", centralUrl(), "--token", token));
         started.add(node);
         return node.start();
+    }
+
+    /** Starts the village node, registers it with a one-time token and waits until it reports so. */
+    ServerProcess startRegisteredVillage() {
+        ServerProcess village = startNode("village", VILLAGE, issueToken(VILLAGE, "register"));
+        assertTrue(awaitRegistered(village, "clerk").path("registered").asBoolean(), "village registered");
+        return village;
     }
 
     /** Restarts a stopped node on its old port and data folder. */
