@@ -96,7 +96,7 @@ public final class BundleIntakeService {
 
         BundleIntakeResult result;
         try {
-            result = save(active, checked, lines, clerk, requestKey, now);
+            result = intake.retrying(() -> save(active, checked, lines, clerk, requestKey, now));
         } catch (DatabaseException e) {
             // A simultaneous submission with the same key committed first; return its bundle.
             Optional<BundleSubmission> saved = requestKey == null ? Optional.empty()

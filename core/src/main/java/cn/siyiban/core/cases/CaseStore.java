@@ -9,7 +9,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,64 +38,32 @@ public final class CaseStore {
     }
 
     /**
-     * Allocates the next case number of {@code point} for {@code date} inside the caller's
-     * transaction. The counter is raised by an UPDATE, which locks the row until the transaction
-     * ends and reads the latest committed value, so two clerks saving at once get different
-     * numbers. The numbers already in {@code sy_case} are consulted as well, so a database whose
-     * counter row was lost never reissues a number.
+     * Returns the highest sequence of {@code point}'s case numbers for {@code date}: the highest in
+     * {@code sy_case}, or the day's row of {@code sy_case_no_counter} if that is higher. Versions
+     * before {@link CaseNumbers} raised that counter in each intake, so on a database they wrote
+     * it can hold a number whose intake failed; it is no longer written.
      */
-    static CaseNumber nextCaseNumber(Connection connection, String point, LocalDate date) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            Integer raised = raiseCounter(connection, point, date);
-            int issued = maxIssuedSequence(connection, point, date);
-            if (raised != null) {
-                if (raised > issued) {
-                    return new CaseNumber(point, date, raised);
-                }
-                setCounter(connection, point, date, issued + 1);
-                return new CaseNumber(point, date, issued + 1);
-            }
-            try {
-                insertCounter(connection, point, date, issued + 1);
-                return new CaseNumber(point, date, issued + 1);
-            } catch (SQLIntegrityConstraintViolationException e) {
-                // Another clerk's transaction created today's counter row first. Derby undid only
-                // the failed statement, so raise the counter again: the UPDATE now waits for that
-                // transaction to end and counts on from its value.
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** Adds one to the day's counter and returns the new value, or null if the day has no counter yet. */
-    private static Integer raiseCounter(Connection connection, String point, LocalDate date) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE sy_case_no_counter "
-                + "SET last_value = last_value + 1 WHERE point_code = ? AND counter_date = ?")) {
-            update.setString(1, point);
-            update.setDate(2, Date.valueOf(date));
-            if (update.executeUpdate() == 0) {
-                return null;
-            }
-        }
+    static int highestIssued(Connection connection, String point, LocalDate date) throws SQLException {
+        int counted = 0;
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT last_value FROM sy_case_no_counter WHERE point_code = ? AND counter_date = ?")) {
             select.setString(1, point);
             select.setDate(2, Date.valueOf(date));
             try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getInt(1);
+                if (row.next()) {
+                    counted = row.getInt(1);
+                }
             }
         }
+        return Math.max(counted, maxIssuedSequence(connection, point, date));
     }
 
     /**
      * Returns the highest sequence of the day's case numbers in {@code sy_case}. The range
      * predicate lets Derby read the case number index instead of the whole table, which a LIKE
      * with a parameter did. On Derby the read ignores other transactions' locks (WITH UR), so it
-     * never waits for another clerk's case not yet committed while this transaction holds the
-     * counter lock. Counting such a case as issued can only skip a number, never issue one twice.
+     * never waits for another clerk's case not yet committed. Counting such a case as issued can
+     * only skip a number, never issue one twice.
      */
     private static int maxIssuedSequence(Connection connection, String point, LocalDate date) throws SQLException {
         String first = new CaseNumber(point, date, 1).toString();
@@ -109,28 +76,6 @@ public final class CaseStore {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() && row.getString(1) != null ? CaseNumber.parse(row.getString(1)).sequence() : 0;
             }
-        }
-    }
-
-    private static void setCounter(Connection connection, String point, LocalDate date, int value)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE sy_case_no_counter SET last_value = ? WHERE point_code = ? AND counter_date = ?")) {
-            update.setInt(1, value);
-            update.setString(2, point);
-            update.setDate(3, Date.valueOf(date));
-            update.executeUpdate();
-        }
-    }
-
-    private static void insertCounter(Connection connection, String point, LocalDate date, int value)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO sy_case_no_counter (point_code, counter_date, last_value) VALUES (?, ?, ?)")) {
-            insert.setString(1, point);
-            insert.setDate(2, Date.valueOf(date));
-            insert.setInt(3, value);
-            insert.executeUpdate();
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ public final class IntakeService {
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     /** Maximum characters of an idempotency key. */
     private static final int MAX_REQUEST_KEY = 64;
+    private static final int SAVE_ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CaseStore cases;
@@ -51,6 +53,7 @@ public final class IntakeService {
     private final CommitmentBlocks commitmentBlocks;
     private final MatterStatusStore suspensions;
     private final ServiceMapStore pointMatters;
+    private final CaseNumbers numbers = new CaseNumbers();
 
     public IntakeService(CaseStore cases, CatalogueStore catalogue, CalendarStore calendar, CountyClock clock,
                          String pointCode) {
@@ -82,7 +85,7 @@ public final class IntakeService {
 
         IntakeResult result;
         try {
-            result = save(clerk, requestKey, checked);
+            result = retrying(() -> save(clerk, requestKey, checked));
         } catch (DatabaseException e) {
             // A simultaneous request with the same key committed first; return its case.
             Optional<CaseRecord> saved = requestKey == null ? Optional.empty()
@@ -161,12 +164,7 @@ public final class IntakeService {
         Matter matter = checked.matter();
         String caseId = UUID.randomUUID().toString();
         int catalogueVersion = CatalogueStore.currentVersionOf(connection);
-        // NOTE: the counter's row lock, held to the commit, makes intakes run one at a time,
-        // which capped ops/bench/run intake at about 25 to 45 cases/s on the loaded test VM.
-        // Reserving the number in its own transaction doubled the rate with 8 clerks, but
-        // with 16 clerks concurrent intakes then deadlocked in Derby on SYSDEPENDS rows
-        // while recompiling statements, so the reservation was reverted (docs/benchmarks.md).
-        CaseNumber caseNo = CaseStore.nextCaseNumber(connection, pointCode, now.toLocalDate());
+        CaseNumber caseNo = numbers.next(connection, pointCode, now.toLocalDate());
         String eventId = UUID.randomUUID().toString();
         String detail = intakeDetail(caseNo, checked.supplementDue(), checked.tolerated());
         CaseEvent intake = new CaseEvent(eventId, caseId, pointCode, pointCode, CaseEventType.INTAKE,
@@ -178,6 +176,31 @@ public final class IntakeService {
                 checked.dueAt(), checked.materials(), List.of(intake));
         CaseStore.insert(connection, record, requestKey);
         return record;
+    }
+
+    /**
+     * Runs {@code save}, a transaction that draws case numbers through {@link #insert}, up to
+     * {@value #SAVE_ATTEMPTS} times. It runs again when a drawn number was already in the
+     * database, after the numbers are read afresh, and when Derby broke a deadlock between
+     * clerks saving at once. Either way the database rolled the whole transaction back. A
+     * duplicate request key also lands here; the next attempt finds the saved case by its key.
+     */
+    public <T> T retrying(Supplier<T> save) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return save.get();
+            } catch (DatabaseException e) {
+                boolean duplicate = e.isDuplicateKey();
+                if (attempt == SAVE_ATTEMPTS || !(duplicate || e.isDeadlock())) {
+                    throw e;
+                }
+                if (duplicate) {
+                    numbers.resync();
+                }
+                log.warn("Saving an intake at point {} failed ({}); trying again, attempt {} of {}", pointCode,
+                        duplicate ? "number or request key already saved" : "deadlock", attempt + 1, SAVE_ATTEMPTS);
+            }
+        }
     }
 
     /** Returns the point this service takes cases in for. */

@@ -124,6 +124,39 @@ class IntakeOnDerbyTest {
     }
 
     @Test
+    void numberSavedByAnotherWriterIsSkipped() {
+        assertEquals(POINT + "-20261204-0001", intake.takeIn(lowIncomeRequest("张一", null), CLERK).record().caseNo());
+        // A second writer of the same database, as SymmetricDS is when it loads a case of this
+        // point back from central, saves the number this service would draw next.
+        IntakeService other = new IntakeService(cases, new CatalogueStore(database), new CalendarStore(database),
+                CLOCK, POINT);
+        assertEquals(POINT + "-20261204-0002", other.takeIn(lowIncomeRequest("张二", null), CLERK).record().caseNo());
+
+        IntakeResult third = intake.takeIn(lowIncomeRequest("张三", null), CLERK);
+
+        assertEquals(POINT + "-20261204-0003", third.record().caseNo());
+        assertEquals(3, cases.count());
+    }
+
+    @Test
+    void numbersFollowTheCounterOfEarlierVersions() {
+        // Earlier versions raised sy_case_no_counter in each intake; a number it counted may
+        // belong to an intake that failed, and is still never drawn again.
+        database.inTransaction(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO sy_case_no_counter (point_code, counter_date, last_value) VALUES (?, ?, 5)")) {
+                insert.setString(1, POINT);
+                insert.setDate(2, java.sql.Date.valueOf("2026-12-04"));
+                return insert.executeUpdate();
+            }
+        });
+
+        IntakeResult result = intake.takeIn(lowIncomeRequest("张三", null), CLERK);
+
+        assertEquals(POINT + "-20261204-0006", result.record().caseNo());
+    }
+
+    @Test
     void concurrentRepeatsOfOneFormSaveOneCase() throws Exception {
         int repeats = 6;
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(repeats);
