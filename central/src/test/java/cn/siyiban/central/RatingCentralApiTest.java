@@ -303,11 +303,63 @@ class RatingCentralApiTest {
         admin.post("/api/ratings/" + annulled + "/annulment", Map.of("reason", "测试数据"));
         String open = arrive(TestCentral.VILLAGE, "clerk", 1, false);
 
-        JsonNode items = admin.get("/api/rectifications?status=open").json();
+        JsonNode list = admin.get("/api/rectifications?status=open&size=" + 200).json();
 
-        List<String> ids = new ArrayList<>();
-        items.forEach(item -> ids.add(item.get("ratingId").asText()));
+        List<String> ids = ratingIds(list);
         assertTrue(ids.contains(open), ids.toString());
         assertFalse(ids.contains(annulled), ids.toString());
+        assertEquals(ids.size(), list.get("total").asInt(), list.toString());
+    }
+
+    @Test
+    void listPagesThroughEveryItem() {
+        for (int i = 0; i < 7; i++) {
+            arrive(TestCentral.VILLAGE, "clerk", 2, false);
+        }
+        int total = admin.get("/api/rectifications?size=1").json().get("total").asInt();
+        assertTrue(total >= 7, "total " + total);
+
+        List<String> seen = new ArrayList<>();
+        int pages = (total + 2) / 3;
+        for (int page = 1; page <= pages; page++) {
+            JsonNode list = admin.get("/api/rectifications?page=" + page + "&size=3").json();
+            assertEquals(page, list.get("page").asInt());
+            assertEquals(3, list.get("size").asInt());
+            assertEquals(total, list.get("total").asInt());
+            assertEquals(page < pages ? 3 : total - 3 * (pages - 1), list.get("items").size(), list.toString());
+            seen.addAll(ratingIds(list));
+        }
+        JsonNode pastEnd = admin.get("/api/rectifications?page=" + (pages + 1) + "&size=3").json();
+        assertEquals(0, pastEnd.get("items").size(), pastEnd.toString());
+        assertEquals(total, pastEnd.get("total").asInt());
+
+        JsonNode everything = admin.get("/api/rectifications?size=200").json();
+        assertEquals(ratingIds(everything), seen);
+    }
+
+    @Test
+    void listDefaultsToFiftyItems() {
+        JsonNode list = admin.get("/api/rectifications").json();
+
+        assertEquals(1, list.get("page").asInt());
+        assertEquals(50, list.get("size").asInt());
+        assertTrue(list.get("items").size() <= 50, list.toString());
+    }
+
+    @Test
+    void listRejectsInvalidPaging() {
+        for (String query : List.of("page=0", "page=abc", "size=0", "size=201", "size=-5")) {
+            ApiClient.Response response = admin.get("/api/rectifications?" + query);
+            assertEquals(422, response.status(), query + ": " + response.body());
+            String field = query.substring(0, query.indexOf('='));
+            assertEquals("invalid_" + field, response.json().get("code").asText(), query);
+            assertEquals(field, response.json().get("details").get("field").asText(), query);
+        }
+    }
+
+    private static List<String> ratingIds(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.get("items").forEach(item -> ids.add(item.get("ratingId").asText()));
+        return ids;
     }
 }

@@ -116,6 +116,42 @@ class RectificationBrowserTest {
     }
 
     @Test
+    void itemListPagesByFifty() {
+        for (int i = 0; i < 51; i++) {
+            arrive(1);
+        }
+        int total = central.loggedIn("admin").get("/api/rectifications?status=open&size=1").json()
+                .get("total").asInt();
+        assertTrue(total > 50, "open items: " + total);
+        assertTrue(total <= 100, "open items: " + total);
+        WebDriverWait wait = TestBrowser.logIn(browser, central, "/ratings", "admin");
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-line"),
+                "第 1 / 2 页，共 " + total + " 件"));
+        List<String> firstPage = shownRatingIds();
+        assertEquals(50, firstPage.size());
+        assertTrue(!browser.findElement(By.id("previous-page")).isEnabled());
+
+        browser.findElement(By.id("next-page")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-line"), "第 2 / 2 页"));
+        List<String> secondPage = shownRatingIds();
+        assertEquals(total - 50, secondPage.size());
+        assertTrue(secondPage.stream().noneMatch(firstPage::contains), secondPage.toString());
+        assertTrue(!browser.findElement(By.id("next-page")).isEnabled());
+
+        browser.findElement(By.id("previous-page")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-line"), "第 1 / 2 页"));
+        assertEquals(firstPage, shownRatingIds());
+        assertEquals(List.of(), cspViolations());
+    }
+
+    private static List<String> shownRatingIds() {
+        return browser.findElements(By.cssSelector("#item-rows tr[data-rating-id]")).stream()
+                .map(row -> row.getAttribute("data-rating-id"))
+                .toList();
+    }
+
+    @Test
     void rankingListsRatedPoint() {
         arrive(5);
         WebDriverWait wait = TestBrowser.logIn(browser, central, "/rating-ranking", "admin");

@@ -52,8 +52,7 @@ public final class BundleLookupRoutes {
     private void ofCase(Context ctx) {
         Staff staff = SessionGuard.staff(ctx);
         String caseNo = ctx.pathParam("caseNo");
-        CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+        CaseRecord record = cases.require(caseNo);
         CentralAccess.requireCaseVisible(staff, record.department());
         ctx.json(Collections.singletonMap("bundle", reader.byCase(record).map(this::view).orElse(null)));
     }

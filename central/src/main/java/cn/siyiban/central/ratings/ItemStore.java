@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,11 @@ final class ItemStore {
     private static final String ITEMS = "SELECT r.*, i.opened_at, i.due_on, a.reason, a.annulled_by, a.annulled_at "
             + "FROM sy_rectification i JOIN sy_rating r ON r.id = i.rating_id "
             + "LEFT JOIN sy_rating_annulment a ON a.rating_id = i.rating_id";
+    /** The filter of open items: a reply step closes an item, and an annulment ends it. */
+    private static final String OPEN = " WHERE a.rating_id IS NULL AND NOT EXISTS (SELECT 1 FROM "
+            + "sy_rectification_step s WHERE s.rating_id = i.rating_id AND s.kind = 'reply')";
+    /** Newest first. The rating id orders items opened at the same instant, so pages never overlap. */
+    private static final String ORDER = " ORDER BY i.opened_at DESC, i.rating_id";
 
     private final Database database;
 
@@ -77,10 +83,30 @@ final class ItemStore {
 
     /**
      * Returns every item, the newest first.
-     * NOTE: there is no paging, so each call reads every item and step kept at central.
+     * NOTE: this reads every item and step kept at central, for the counts of the overview.
      */
     List<Item> all() {
-        return database.query(connection -> load(connection, ITEMS + " ORDER BY i.opened_at DESC", null));
+        return database.query(connection -> load(connection, ITEMS + ORDER, List.of(), true));
+    }
+
+    /**
+     * Returns {@code limit} items from {@code offset}, newest first, with the number of items on
+     * all pages. {@code openOnly} keeps the items that are neither closed by a reply step nor annulled.
+     */
+    ItemPage page(boolean openOnly, long offset, int limit) {
+        String where = openOnly ? OPEN : "";
+        return database.query(connection -> {
+            int total;
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM sy_rectification i "
+                    + "LEFT JOIN sy_rating_annulment a ON a.rating_id = i.rating_id" + where);
+                 ResultSet row = count.executeQuery()) {
+                row.next();
+                total = row.getInt(1);
+            }
+            List<Item> items = load(connection, ITEMS + where + ORDER + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                    List.of(offset, limit), false);
+            return new ItemPage(items, total);
+        });
     }
 
     Optional<Item> find(String ratingId) {
@@ -88,7 +114,7 @@ final class ItemStore {
     }
 
     static Optional<Item> find(Connection connection, String ratingId) throws SQLException {
-        return load(connection, ITEMS + " WHERE i.rating_id = ?", ratingId).stream().findFirst();
+        return load(connection, ITEMS + " WHERE i.rating_id = ?", List.of(ratingId), false).stream().findFirst();
     }
 
     static void insertStep(Connection connection, Step step) throws SQLException {
@@ -105,11 +131,16 @@ final class ItemStore {
         }
     }
 
-    private static List<Item> load(Connection connection, String sql, String ratingId) throws SQLException {
+    /**
+     * Reads the items {@code sql} selects with their steps. {@code everyStep} reads the whole step
+     * table in one query, for a list of every item; otherwise only the steps of the items read.
+     */
+    private static List<Item> load(Connection connection, String sql, List<Object> parameters, boolean everyStep)
+            throws SQLException {
         Map<String, Item> items = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            if (ratingId != null) {
-                select.setString(1, ratingId);
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
             }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -123,7 +154,7 @@ final class ItemStore {
                 }
             }
         }
-        Map<String, List<Step>> steps = steps(connection, ratingId);
+        Map<String, List<Step>> steps = steps(connection, everyStep ? null : List.copyOf(items.keySet()));
         List<Item> loaded = new ArrayList<>();
         for (Item item : items.values()) {
             List<Step> history = steps.getOrDefault(item.rating().id(), List.of());
@@ -138,14 +169,24 @@ final class ItemStore {
         return loaded;
     }
 
-    /** Returns the steps of one item, or of every item when {@code ratingId} is null, oldest first. */
-    private static Map<String, List<Step>> steps(Connection connection, String ratingId) throws SQLException {
+    /**
+     * Returns the steps of the items {@code ratingIds}, or of every item when it is null, oldest
+     * first. A page has at most {@link Paging#MAX_SIZE} items, so the IN list stays short.
+     */
+    private static Map<String, List<Step>> steps(Connection connection, List<String> ratingIds) throws SQLException {
         Map<String, List<Step>> steps = new HashMap<>();
-        String sql = "SELECT * FROM sy_rectification_step" + (ratingId == null ? "" : " WHERE rating_id = ?")
+        if (ratingIds != null && ratingIds.isEmpty()) {
+            return steps;
+        }
+        String sql = "SELECT * FROM sy_rectification_step"
+                + (ratingIds == null ? "" : " WHERE rating_id IN (" + String.join(", ", Collections.nCopies(
+                        ratingIds.size(), "?")) + ")")
                 + " ORDER BY acted_at, id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            if (ratingId != null) {
-                select.setString(1, ratingId);
+            if (ratingIds != null) {
+                for (int i = 0; i < ratingIds.size(); i++) {
+                    select.setString(i + 1, ratingIds.get(i));
+                }
             }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

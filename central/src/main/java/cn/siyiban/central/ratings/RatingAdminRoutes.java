@@ -55,6 +55,10 @@ public final class RatingAdminRoutes {
     public record AnnulRequest(String reason) {
     }
 
+    /** The body of {@code GET /api/rectifications}, where {@code total} counts the items on all pages. */
+    public record ItemList(List<ItemView> items, int total, int page, int size) {
+    }
+
     /** One rated point or clerk in the ranking; {@code clerk} and {@code clerkName} are null for a point. */
     public record RankEntry(int rank, String pointCode, String pointName, String clerk, String clerkName, int count,
                             double average) {
@@ -107,15 +111,19 @@ public final class RatingAdminRoutes {
         ctx.status(201).json(annulment);
     }
 
-    /** Lists the items, newest first; {@code status=open} keeps only those not done. */
+    /**
+     * Lists one page of the items, newest first: {@code page} from 1, {@code size} up to
+     * {@value Paging#MAX_SIZE} ({@value Paging#DEFAULT_SIZE} by default), and {@code status=open}
+     * keeps only those not done.
+     */
     private void items(Context ctx) {
         admin(ctx);
         boolean openOnly = "open".equals(ctx.queryParam("status"));
+        Paging paging = Paging.of(ctx.queryParam("page"), ctx.queryParam("size"));
+        ItemPage page = rectifications.page(openOnly, paging);
         Names names = new Names();
-        ctx.json(rectifications.all().stream()
-                .filter(item -> !openOnly || !item.status().done())
-                .map(names::view)
-                .toList());
+        ctx.json(new ItemList(page.items().stream().map(names::view).toList(), page.total(), paging.page(),
+                paging.size()));
     }
 
     private void addStep(Context ctx) {
@@ -137,19 +145,7 @@ public final class RatingAdminRoutes {
     }
 
     private static int minCount(String text) {
-        if (text == null || text.isBlank()) {
-            return 1;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= 1 && value <= 10_000) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // Rejected below with the same message as an out-of-range number.
-        }
-        throw DomainException.invalid("invalid_min_count", "最少评价数应为 1 到 10000 的整数，收到“" + text + "”",
-                "minCount");
+        return Paging.number(text, 1, 10_000, "invalid_min_count", "minCount", "最少评价数");
     }
 
     /**

@@ -52,6 +52,12 @@ public final class Rectifications {
         return items.all();
     }
 
+    /** Returns one page of the items, newest first. {@code openOnly} leaves out closed and annulled items. */
+    ItemPage page(boolean openOnly, Paging paging) {
+        stampDeadlines();
+        return items.page(openOnly, paging.offset(), paging.size());
+    }
+
     public Item find(String ratingId) {
         stampDeadlines();
         return items.find(ratingId).orElseThrow(() -> DomainException.notFound("rectification_not_found",

@@ -190,8 +190,7 @@ public final class ReviewRoutes {
     private CaseRecord visibleCase(Context ctx) {
         Staff staff = SessionGuard.staff(ctx);
         String caseNo = ctx.pathParam("caseNo");
-        CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+        CaseRecord record = cases.require(caseNo);
         CentralAccess.requireCaseVisible(staff, record.department());
         return record;
     }

@@ -5,7 +5,6 @@ import cn.siyiban.core.cases.CaseRecord;
 import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.cases.CommitmentBlocks;
 import cn.siyiban.core.cases.CommitmentChecks;
-import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.staff.StaffStore;
@@ -98,8 +97,6 @@ public final class CommitmentCheckRoutes {
     }
 
     private CaseRecord find(Context ctx) {
-        String caseNo = ctx.pathParam("caseNo");
-        return cases.findByCaseNo(caseNo).orElseThrow(() ->
-                DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+        return cases.require(ctx.pathParam("caseNo"));
     }
 }

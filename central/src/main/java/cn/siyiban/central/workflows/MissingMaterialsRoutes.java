@@ -117,8 +117,7 @@ public final class MissingMaterialsRoutes {
     private void terminate(Context ctx) {
         Staff staff = SessionGuard.staff(ctx);
         String caseNo = ctx.pathParam("caseNo");
-        CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+        CaseRecord record = cases.require(caseNo);
         if (staff.role() != Role.COUNTY_ADMIN && (staff.role() != Role.REVIEWER
                 || !staff.reviewsFor(record.department()))) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden",

@@ -1,6 +1,5 @@
 package cn.siyiban.core.cases;
 
-import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.time.CountyClock;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -27,8 +26,7 @@ public final class CaseHistory {
     public CaseEvent append(String caseNo, CaseEventType type, String actor, String detail) {
         LocalDateTime now = clock.now();
         CaseEvent event = cases.database().inTransaction(connection -> {
-            CaseRecord record = CaseStore.find(connection, "case_no", caseNo).orElseThrow(
-                    () -> DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+            CaseRecord record = CaseStore.require(connection, caseNo);
             CaseEvent latest = record.latestEvent();
             // Never let a node's clock put the new event before the one it follows.
             LocalDateTime at = now.isAfter(latest.occurredAt()) ? now : latest.occurredAt().plusNanos(1_000_000);

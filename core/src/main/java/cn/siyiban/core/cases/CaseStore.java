@@ -143,8 +143,32 @@ public final class CaseStore {
         }
     }
 
+    /** Finds a case by number; a case whose intake event has not arrived is not found. */
     public Optional<CaseRecord> findByCaseNo(String caseNo) {
         return database.query(connection -> find(connection, "case_no", caseNo));
+    }
+
+    /**
+     * Returns the case {@code caseNo} for a request about that one case. Throws
+     * {@link CaseErrors#notFound} when no row of it is stored, and {@link CaseErrors#incomplete}
+     * when the row is stored but its intake event has not arrived yet.
+     */
+    public CaseRecord require(String caseNo) {
+        return database.query(connection -> require(connection, caseNo));
+    }
+
+    /** Does what {@link #require(String)} does inside the caller's transaction. */
+    static CaseRecord require(Connection connection, String caseNo) throws SQLException {
+        Optional<CaseRecord> found = find(connection, "case_no", caseNo);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM sy_case WHERE case_no = ?")) {
+            select.setString(1, caseNo);
+            try (ResultSet row = select.executeQuery()) {
+                throw row.next() ? CaseErrors.incomplete(caseNo) : CaseErrors.notFound(caseNo);
+            }
+        }
     }
 
     public Optional<CaseRecord> findById(String id) {
@@ -173,11 +197,12 @@ public final class CaseStore {
                 }
                 String id = row.getString("id");
                 List<CaseEvent> events = events(connection, id);
-                if (events.isEmpty()) {
+                if (events.stream().noneMatch(event -> event.type() == CaseEventType.INTAKE)) {
                     // A node saves a case and its intake event in one transaction, but SymmetricDS
-                    // may deliver them in two batches (a reload sends table by table), so central
-                    // can briefly hold the case row alone. It is not a case yet until its history is in.
-                    log.debug("Case {} has no events yet; treated as not arrived", row.getString("case_no"));
+                    // may deliver them in different batches because a reload sends table by table.
+                    // So central can briefly store the case row without its intake event, or with
+                    // only a proxy step. It is not a case yet until its intake event is in.
+                    log.debug("Case {} has no intake event yet; treated as not arrived", row.getString("case_no"));
                     return Optional.empty();
                 }
                 Applicant applicant = new Applicant(row.getString("applicant_name"),

@@ -32,8 +32,7 @@ public final class DecisionService {
         Decision decision = Decision.fromCode(decisionCode).orElseThrow(() -> DomainException.invalid(
                 "invalid_decision", "审批结果“" + decisionCode
                         + "”无效：应为accept、request_supplement、approve、reject或result_ready", "decision"));
-        CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(
-                () -> DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+        CaseRecord record = cases.require(caseNo);
         checkReviewer(record, reviewer);
         CaseEventType status = record.status();
         if (!decision.allowedAfter(status)) {

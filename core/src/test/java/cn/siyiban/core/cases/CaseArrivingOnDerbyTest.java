@@ -1,6 +1,10 @@
 package cn.siyiban.core.cases;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.siyiban.core.error.DomainException;
 
 import cn.siyiban.core.db.Database;
 import cn.siyiban.core.db.SchemaMigrator;
@@ -55,5 +59,13 @@ class CaseArrivingOnDerbyTest {
 
         assertTrue(cases.findByCaseNo("321323101001-20261204-0001").isEmpty());
         assertTrue(cases.findById("c1").isEmpty());
+        assertTrue(cases.list(new CaseQuery(null, null, null, null, null, null, 10)).isEmpty());
+        DomainException incomplete = assertThrows(DomainException.class,
+                () -> cases.require("321323101001-20261204-0001"));
+        assertEquals("case_incomplete", incomplete.code());
+        assertEquals(DomainException.Kind.CONFLICT, incomplete.kind());
+        DomainException missing = assertThrows(DomainException.class,
+                () -> cases.require("321323101001-20261204-0002"));
+        assertEquals("case_not_found", missing.code());
     }
 }

@@ -55,7 +55,7 @@ class RatingSyncIT {
 
     private static int itemsOf(Api admin, String ratingId) {
         int found = 0;
-        for (JsonNode item : admin.get("/api/rectifications").json()) {
+        for (JsonNode item : admin.get("/api/rectifications?size=200").json().path("items")) {
             if (item.path("ratingId").asText().equals(ratingId)) {
                 found++;
             }

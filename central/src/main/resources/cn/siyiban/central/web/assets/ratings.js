@@ -38,18 +38,47 @@
     });
   }
 
-  function load() {
-    var error = document.getElementById('page-error');
-    SY.api('GET', '/api/ratings/summary').then(function (result) { renderSummary(result.data); },
-      function (e) { SY.showError(error, e); });
+  /* The page of items shown, counted from 1, and the number of items the list API returns a page. */
+  var page = 1;
+  var PAGE_SIZE = 50;
+
+  function renderPager(list) {
+    var pages = Math.max(1, Math.ceil(list.total / list.size));
+    document.getElementById('page-line').textContent = '第 ' + list.page + ' / ' + pages + ' 页，共 '
+      + list.total + ' 件';
+    document.getElementById('previous-page').disabled = list.page <= 1;
+    document.getElementById('next-page').disabled = list.page >= pages;
+  }
+
+  function loadItems() {
     var openOnly = document.getElementById('open-only').checked;
-    SY.api('GET', '/api/rectifications' + (openOnly ? '?status=open' : '')).then(function (result) {
-      renderItems(result.data);
-    }, function (e) { SY.showError(error, e); });
+    SY.api('GET', '/api/rectifications?page=' + page + '&size=' + PAGE_SIZE + (openOnly ? '&status=open' : ''))
+      .then(function (result) {
+        renderItems(result.data.items);
+        renderPager(result.data);
+      }, function (e) { SY.showError(document.getElementById('page-error'), e); });
+  }
+
+  function load() {
+    SY.api('GET', '/api/ratings/summary').then(function (result) { renderSummary(result.data); },
+      function (e) { SY.showError(document.getElementById('page-error'), e); });
+    loadItems();
+  }
+
+  function turnPage(step) {
+    page += step;
+    document.getElementById('previous-page').disabled = true;
+    document.getElementById('next-page').disabled = true;
+    loadItems();
   }
 
   SY.ready(function () {
-    document.getElementById('open-only').addEventListener('change', load);
+    document.getElementById('open-only').addEventListener('change', function () {
+      page = 1;
+      loadItems();
+    });
+    document.getElementById('previous-page').addEventListener('click', function () { turnPage(-1); });
+    document.getElementById('next-page').addEventListener('click', function () { turnPage(1); });
     load();
   });
 }());
