@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.testing.LogCapture;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +122,31 @@ class SealUseApiTest {
         assertTrue(use != null, "no seal use recorded for " + seal);
         assertEquals(caseNo, use.path("caseNo").asText());
         assertEquals("result_ready", use.path("source").asText());
+    }
+
+    @Test
+    void failedSealUseLeavesResultNotReady() throws Exception {
+        String caseNo = central.villageCase("周九");
+        assertEquals(201, reviewer.post("/api/cases/" + caseNo + "/decisions", Map.of("decision", "approve")).status());
+        // A constraint that rejects one seal name makes storing that seal use fail after the
+        // result-ready event has been inserted in the same transaction.
+        String broken = "损坏的印章-" + UUID.randomUUID();
+        try (Connection connection = central.app.database().dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE sy_seal_use ADD CONSTRAINT test_rejects_broken_seal CHECK (seal <> '"
+                    + broken + "')");
+        }
+
+        ApiClient.Response ready = reviewer.post("/api/cases/" + caseNo + "/decisions",
+                Map.of("decision", "result_ready", "seal", use(broken, "SP-2026-0002")));
+
+        assertEquals(500, ready.status(), ready.body());
+        assertEquals("approved", reviewer.get("/api/cases/" + caseNo).json().path("status").asText());
+        for (JsonNode row : admin.get("/api/seal-uses").json()) {
+            assertFalse(broken.equals(row.path("seal").asText()), "seal use stored without its decision: " + row);
+        }
+        assertEquals(201, reviewer.post("/api/cases/" + caseNo + "/decisions",
+                Map.of("decision", "result_ready")).status());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.siyiban.central.review;
 
+import cn.siyiban.central.seals.SealUse;
 import cn.siyiban.central.seals.SealUseInput;
 import cn.siyiban.central.seals.SealUseLog;
 import cn.siyiban.core.cases.Decision;
@@ -162,12 +163,13 @@ public final class ReviewRoutes {
         CaseRecord record = visibleCase(ctx);
         DecisionRequest request = Json.read(ctx, mapper, DecisionRequest.class);
         SealUseInput seal = sealOf(request, record.caseNo());
+        // The seal use is stored in the decision's transaction, so a result is never ready
+        // without the record of the seal on its document.
+        SealUse use = seal == null ? null : seals.prepare(seal, SealUseLog.SOURCE_RESULT_READY, staff.username());
         CaseEvent event = decisions.decide(record.caseNo(), request.decision(), request.comment(),
-                request.materials(), staff);
-        if (seal != null) {
-            // NOTE: the event and the seal use are two transactions. A crash between them leaves
-            // the result ready without its seal use, which the reviewer can then report through the API.
-            seals.record(seal, SealUseLog.SOURCE_RESULT_READY, staff.username());
+                request.materials(), staff, connection -> use == null ? 0 : SealUseLog.insert(connection, use));
+        if (use != null) {
+            seals.logStored(use);
         }
         ctx.status(201).json(CaseView.event(event, pointName(pointNames()), this::staffName));
     }

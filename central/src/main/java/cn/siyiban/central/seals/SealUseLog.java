@@ -5,6 +5,7 @@ import cn.siyiban.core.db.Database;
 import cn.siyiban.core.db.Rows;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.time.CountyClock;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,15 +41,30 @@ public final class SealUseLog {
 
     /** Checks and stores one use reported by {@code recordedBy}; returns the stored row. */
     public SealUse record(SealUseInput input, String source, String recordedBy) {
+        SealUse use = prepare(input, source, recordedBy);
+        database.inTransaction(connection -> insert(connection, use));
+        logStored(use);
+        return use;
+    }
+
+    /**
+     * Checks one use reported by {@code recordedBy} and returns the row to store, without
+     * storing it. The caller stores it with {@link #insert} in its own transaction and then
+     * calls {@link #logStored}.
+     */
+    public SealUse prepare(SealUseInput input, String source, String recordedBy) {
         SealUseInput.Checked checked = input.check();
         if (checked.caseNo() != null && cases.findByCaseNo(checked.caseNo()).isEmpty()) {
             throw DomainException.notFound("case_not_found", "未找到办件" + checked.caseNo());
         }
         LocalDateTime now = clock.now();
-        SealUse use = new SealUse(UUID.randomUUID().toString(), checked.caseNo(), checked.document(), checked.seal(),
+        return new SealUse(UUID.randomUUID().toString(), checked.caseNo(), checked.document(), checked.seal(),
                 checked.usedBy() == null ? recordedBy : checked.usedBy(),
                 checked.usedAt() == null ? now : checked.usedAt(), checked.approvalRef(), source, recordedBy, now);
-        insert(use);
+    }
+
+    /** Logs a stored use, as an ALERT when it has no approval reference. */
+    public void logStored(SealUse use) {
         if (use.approved()) {
             log.info("Seal use {}: seal '{}' on '{}' of case {} by {}, approval {}", use.id(), use.seal(),
                     use.document(), use.caseNo(), use.usedBy(), use.approvalRef());
@@ -56,7 +72,6 @@ public final class SealUseLog {
             log.warn("ALERT unapproved seal use {}: seal '{}' on '{}' of case {} by {} has no approval reference",
                     use.id(), use.seal(), use.document(), use.caseNo(), use.usedBy());
         }
-        return use;
     }
 
     /** Returns the latest {@code limit} uses, newest first. */
@@ -71,23 +86,22 @@ public final class SealUseLog {
                 + "ORDER BY recorded_at DESC, id", from);
     }
 
-    private void insert(SealUse use) {
-        database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_seal_use (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, use.id());
-                insert.setString(2, use.caseNo());
-                insert.setString(3, use.document());
-                insert.setString(4, use.seal());
-                insert.setString(5, use.usedBy());
-                Rows.setTime(insert, 6, use.usedAt());
-                insert.setString(7, use.approvalRef());
-                insert.setString(8, use.source());
-                insert.setString(9, use.recordedBy());
-                Rows.setTime(insert, 10, use.recordedAt());
-                return insert.executeUpdate();
-            }
-        });
+    /** Inserts {@code use} inside the caller's transaction. */
+    public static int insert(Connection connection, SealUse use) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_seal_use (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, use.id());
+            insert.setString(2, use.caseNo());
+            insert.setString(3, use.document());
+            insert.setString(4, use.seal());
+            insert.setString(5, use.usedBy());
+            Rows.setTime(insert, 6, use.usedAt());
+            insert.setString(7, use.approvalRef());
+            insert.setString(8, use.source());
+            insert.setString(9, use.recordedBy());
+            Rows.setTime(insert, 10, use.recordedAt());
+            return insert.executeUpdate();
+        }
     }
 
     private List<SealUse> select(String sql, LocalDateTime from) {

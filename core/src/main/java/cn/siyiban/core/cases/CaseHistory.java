@@ -1,5 +1,6 @@
 package cn.siyiban.core.cases;
 
+import cn.siyiban.core.db.Database;
 import cn.siyiban.core.time.CountyClock;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -24,6 +25,15 @@ public final class CaseHistory {
 
     /** Appends one event to the case {@code caseNo}; returns the stored event. */
     public CaseEvent append(String caseNo, CaseEventType type, String actor, String detail) {
+        return append(caseNo, type, actor, detail, connection -> null);
+    }
+
+    /**
+     * Appends one event to the case {@code caseNo} and runs {@code alongside} in the same
+     * transaction, so a record that belongs to the event is stored with it or not at all.
+     */
+    public CaseEvent append(String caseNo, CaseEventType type, String actor, String detail,
+                            Database.SqlWork<?> alongside) {
         LocalDateTime now = clock.now();
         CaseEvent event = cases.database().inTransaction(connection -> {
             CaseRecord record = CaseStore.require(connection, caseNo);
@@ -35,6 +45,7 @@ public final class CaseHistory {
                     detail, latest.hash(), EventHash.of(id, record.id(), record.originPoint(), pointCode, type,
                     actor, at, detail, latest.hash()));
             CaseStore.insertEvent(connection, appended);
+            alongside.run(connection);
             return appended;
         });
         log.info("Recorded event {} ({}) on case {} by {}", event.id(), type.code(), caseNo, actor);

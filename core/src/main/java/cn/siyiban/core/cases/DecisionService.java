@@ -1,5 +1,6 @@
 package cn.siyiban.core.cases;
 
+import cn.siyiban.core.db.Database;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
@@ -29,6 +30,15 @@ public final class DecisionService {
 
     public CaseEvent decide(String caseNo, String decisionCode, String comment, List<String> materials,
                             Staff reviewer) {
+        return decide(caseNo, decisionCode, comment, materials, reviewer, connection -> null);
+    }
+
+    /**
+     * Records the decision as {@link #decide(String, String, String, List, Staff)} does and runs
+     * {@code alongside} in the transaction that stores the event.
+     */
+    public CaseEvent decide(String caseNo, String decisionCode, String comment, List<String> materials,
+                            Staff reviewer, Database.SqlWork<?> alongside) {
         Decision decision = Decision.fromCode(decisionCode).orElseThrow(() -> DomainException.invalid(
                 "invalid_decision", "审批结果“" + decisionCode
                         + "”无效：应为accept、request_supplement、approve、reject或result_ready", "decision"));
@@ -59,7 +69,7 @@ public final class DecisionService {
         if (!needed.isEmpty()) {
             detail.put("materials", needed);
         }
-        return history.append(caseNo, decision.eventType(), reviewer.username(), toJson(detail));
+        return history.append(caseNo, decision.eventType(), reviewer.username(), toJson(detail), alongside);
     }
 
     private static void checkReviewer(CaseRecord record, Staff reviewer) {
