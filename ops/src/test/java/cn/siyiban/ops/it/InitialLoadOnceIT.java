@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>The village here handles load requests every second and pushes only on the test's sync-now
  * calls. So it queues its reverse load as soon as the request arrives, and its row reaches
- * central only after central has queued the initial load. With the shipped periods this order
- * happened by chance, in 1 of 4 trial registrations with the demo jars.
+ * central only after central has queued the initial load. With the shipped periods and
+ * SymmetricDS's default order of the two loads, a second load followed by chance, in 1 of 4 trial
+ * registrations with the demo jars.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class InitialLoadOnceIT {
