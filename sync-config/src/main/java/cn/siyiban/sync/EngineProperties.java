@@ -117,6 +117,16 @@ public final class EngineProperties {
         p.setProperty("auto.reload", "true");
         // A node's own cases taken in before its first registration reach central too.
         p.setProperty("auto.reload.reverse", "true");
+        // Queue a new node's initial load before its reverse load (SymmetricDS's default is the
+        // reverse order), so the node gets one initial load, not two. While the node queues its
+        // reverse load, it writes its own sym_node_security row, which symmetric-core 3.15.22
+        // sends whole to central. With the reverse load first, that row still carried the
+        // initial-load flag from registration, and when it reached central after central had
+        // queued the initial load, it set the flag again. Now the node receives the row with the
+        // flag cleared first, because central captures it on the config channel one run of the
+        // initial load queue job (10 s) before the reverse load request, which travels on the
+        // monitor channel and is loaded after config. InitialLoadOnceIT checks this.
+        p.setProperty("initial.load.reverse.first", "false");
         // By default SymmetricDS locks a node out after 5 wrong security tokens, and keeps
         // refusing its right token until an admin resets the count. Node ids are point codes,
         // which are public, so anyone on the county network could stop a village's sync with

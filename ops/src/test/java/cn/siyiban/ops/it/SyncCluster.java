@@ -10,6 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +109,25 @@ final class SyncCluster implements AutoCloseable {
     /** Returns the password of central's PostgreSQL user, or empty while central runs on Derby. */
     Optional<String> centralDatabasePassword() {
         return postgres == null ? Optional.empty() : Optional.of(postgres.password());
+    }
+
+    /**
+     * Returns the single number a {@code SELECT COUNT(*) ...} query yields on central's database.
+     * On Derby, central must be stopped first, because embedded Derby allows one JVM at a time.
+     */
+    long countAtCentral(String sql) {
+        if (postgres == null) {
+            return DerbyFiles.count(root.resolve("central").resolve("db"), sql);
+        }
+        try (Connection connection = DriverManager.getConnection(centralDatabaseUrl, PostgresServer.USER,
+                postgres.password());
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("query on central's PostgreSQL database failed: " + sql, e);
+        }
     }
 
     /** Writes a configuration file into the cluster's folder; returns its path for {@code --config}. */
