@@ -127,6 +127,8 @@ public final class EngineProperties {
         // rest as busy, which the node counts as a failed pull or push. In the capacity simulator
         // (ops/bench/capacity) on a shared 2-core machine, 50 nodes pulling every 2 s had 719 and
         // 79 failed pulls in 2 minutes with the default of 20, and none in two runs with 60.
+        // NOTE: with 60, a run adding nodes up to 215 had busy responses again from about 50 to 75
+        // nodes on, while nodes were registering; a steady window at N = 248 is not measured.
         p.setProperty("http.concurrent.workers.max", "60");
         p.setProperty("db.pool.initial.size", "2");
         // NOTE: symmetric-default.properties (3.15.22) recommends a pool of twice the workers plus
