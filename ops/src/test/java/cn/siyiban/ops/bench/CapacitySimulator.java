@@ -47,6 +47,7 @@ public final class CapacitySimulator {
         long windowSeconds = (long) (options.decimal("minutes", 3) * 60);
         double maxCpuPercent = options.decimal("max-cpu-percent", 90);
         double casesPerNodeHour = options.decimal("cases-per-node-hour", 30);
+        long settleSeconds = options.integer("settle-seconds", 60);
         if (!(casesPerNodeHour > 0)) {
             throw new IllegalArgumentException("--cases-per-node-hour must be more than 0, was " + casesPerNodeHour);
         }
@@ -54,6 +55,10 @@ public final class CapacitySimulator {
             if (series[i] <= series[i - 1]) {
                 throw new IllegalArgumentException("--nodes must rise, but " + series[i] + " follows " + series[i - 1]);
             }
+        }
+        String nodeDatabases = options.text("node-databases", "template");
+        if (!nodeDatabases.equals("template") && !nodeDatabases.equals("scripts")) {
+            throw new IllegalArgumentException("--node-databases must be template or scripts, was " + nodeDatabases);
         }
         List<ServicePoint> points = nodePoints();
         Path dir = options.runDirectory("capacity");
@@ -64,7 +69,8 @@ public final class CapacitySimulator {
         // Closed in reverse order: the trickle stops before the nodes it takes in cases at.
         try (CapacityCentral central = central(dir);
              NodeFleet fleet = new NodeFleet(central, dir.resolve("nodes"), SyncTimings.defaults(),
-                     options.integer("start-threads", 4), options.integer("ready-minutes", 15));
+                     options.integer("start-threads", 4), options.integer("ready-minutes", 15),
+                     nodeDatabases.equals("template"));
              CaseTrickle trickle = new CaseTrickle(casesPerNodeHour)) {
             System.out.printf("capacity: central %s (log %s)%n", central.url(), central.log());
             for (int i = 0; i < series.length; i++) {
@@ -76,11 +82,27 @@ public final class CapacitySimulator {
                 }
                 long simulatorErrors = ProcessMemory.errorLines(simulatorLog);
                 long centralErrors = central.errorLines();
+                double simulatorCpu = ProcessCpu.seconds(ownPid);
+                double centralCpu = central.cpuSeconds();
+                String loadBefore = ProcessMemory.loadAverage();
                 NodeFleet.Ramp ramp = fleet.growTo(points.subList(0, target));
-                // Errors while nodes register are reported but not counted against the step,
-                // whose errors are those of its measurement window.
-                System.out.printf("capacity: N=%d ready after %d s, %d nodes failed; ERROR lines while starting: "
-                        + "simulator %d, central %d%n", target, ramp.seconds(), ramp.failed(),
+                int added = Math.max(1, ramp.ready().size() + ramp.failed());
+                double simulatorRampCpu = ProcessCpu.seconds(ownPid) - simulatorCpu;
+                double centralRampCpu = central.cpuSeconds() - centralCpu;
+                // Includes preparing the node templates in the first step, a few seconds.
+                System.out.printf("capacity: N=%d ramp (load %s, then %s) used CPU: simulator %.0f s (%.1f s a new "
+                        + "node), central %.0f s (%.1f s a new node)%n", target, loadBefore,
+                        ProcessMemory.loadAverage(), simulatorRampCpu, simulatorRampCpu / added, centralRampCpu,
+                        centralRampCpu / added);
+                // In some runs central sends a new node its initial load a second time, 14 to 20 s
+                // after the first. The window begins after a settle time, so that load counts
+                // with the ramp and not as an error of the steady state.
+                Thread.sleep(settleSeconds * 1000);
+                // Errors while nodes register and settle are reported but not counted against the
+                // step, whose errors are those of its measurement window.
+                System.out.printf("capacity: N=%d ready after %d s, %d nodes failed; ERROR lines while starting and "
+                        + "settling for %d s: simulator %d, central %d%n", target, ramp.seconds(), ramp.failed(),
+                        settleSeconds,
                         ProcessMemory.errorLines(simulatorLog) - simulatorErrors, central.errorLines() - centralErrors);
                 trickle.addNodes(ramp.ready());
                 if (i == 0) {

@@ -1,11 +1,14 @@
 package cn.siyiban.ops.bench;
 
+import cn.siyiban.core.network.PointLevel;
 import cn.siyiban.core.network.ServicePoint;
 import cn.siyiban.node.sync.SyncRunCounts;
 import cn.siyiban.sync.SyncTimings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulated nodes of a capacity run. New nodes are created and registered a few at a time,
- * because each one's first start (schema, SymmetricDS tables, capture triggers and the initial
- * load from central) costs seconds of CPU.
+ * because each one's registration and initial load from central cost CPU on both sides. Each
+ * node's database is a copy of its node group's {@link NodeTemplate}, unless the run builds every
+ * node's database from scratch, which cost about 2 s more CPU per node when measured.
  */
 final class NodeFleet implements AutoCloseable {
 
@@ -38,6 +42,8 @@ final class NodeFleet implements AutoCloseable {
     private final SyncTimings timings;
     private final int startThreads;
     private final long readyNanos;
+    private final boolean useTemplates;
+    private final Map<PointLevel, NodeTemplate> templates = new EnumMap<>(PointLevel.class);
     private final List<SimulatedNode> nodes = new CopyOnWriteArrayList<>();
     /** Points already given a node, including nodes that failed to start. */
     private int assigned;
@@ -46,13 +52,16 @@ final class NodeFleet implements AutoCloseable {
      * @param folder parent of the nodes' staging folders
      * @param startThreads nodes created and registered at the same time
      * @param readyMinutes time allowed for one node to register and receive its initial load
+     * @param useTemplates whether nodes start from a prepared database of their node group
      */
-    NodeFleet(CapacityCentral central, Path folder, SyncTimings timings, int startThreads, int readyMinutes) {
+    NodeFleet(CapacityCentral central, Path folder, SyncTimings timings, int startThreads, int readyMinutes,
+              boolean useTemplates) {
         this.central = central;
         this.folder = folder;
         this.timings = timings;
         this.startThreads = startThreads;
         this.readyNanos = TimeUnit.MINUTES.toNanos(readyMinutes);
+        this.useTemplates = useTemplates;
     }
 
     /** Adds a node for each point of {@code points} that has none yet and waits until they are ready. */
@@ -60,7 +69,11 @@ final class NodeFleet implements AutoCloseable {
         long begin = System.nanoTime();
         List<ServicePoint> added = points.subList(assigned, points.size());
         assigned = points.size();
-        System.out.printf("capacity: starting %d nodes (%d at a time)%n", added.size(), startThreads);
+        if (useTemplates) {
+            prepareTemplates(added);
+        }
+        System.out.printf("capacity: starting %d nodes (%d at a time, %s)%n", added.size(), startThreads,
+                useTemplates ? "databases copied from the node templates" : "databases built from scratch");
 
         ExecutorService starter = Executors.newFixedThreadPool(startThreads);
         AtomicInteger done = new AtomicInteger();
@@ -96,10 +109,24 @@ final class NodeFleet implements AutoCloseable {
         return new Ramp(ready, failed, (System.nanoTime() - begin) / 1_000_000_000);
     }
 
+    /** Prepares the template of each node group among {@code points} that has none yet. */
+    private void prepareTemplates(List<ServicePoint> points) {
+        for (ServicePoint point : points) {
+            templates.computeIfAbsent(point.level(), level -> {
+                long begin = System.nanoTime();
+                NodeTemplate template = NodeTemplate.prepare(level, central.url(), folder.resolve("templates"),
+                        timings);
+                System.out.printf("capacity: prepared the %s node template in %d ms%n", level.nodeGroup(),
+                        (System.nanoTime() - begin) / 1_000_000);
+                return template;
+            });
+        }
+    }
+
     /** Creates, starts and waits for one node; returns null when it was not ready in time. */
     private SimulatedNode startOne(ServicePoint point) throws InterruptedException {
-        SimulatedNode node = SimulatedNode.create(point, central.url(), central.issueToken(point.code()),
-                folder.resolve(point.code()), timings);
+        SimulatedNode node = SimulatedNode.create(point, templates.get(point.level()), central.url(),
+                central.issueToken(point.code()), folder.resolve(point.code()), timings);
         nodes.add(node);
         node.start();
         long deadline = System.nanoTime() + readyNanos;

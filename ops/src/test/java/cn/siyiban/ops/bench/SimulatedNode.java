@@ -53,22 +53,18 @@ record SimulatedNode(ServicePoint point, String jdbcUrl, Database database, Node
             + "WHERE LOWER(d.table_name) = 'sy_case' AND d.event_type = 'I' AND d.row_data LIKE ?";
 
     /**
-     * Creates the node's in-memory database with the node's schema and reference data, as a
-     * node's first start does, and builds its unstarted engine.
+     * Creates the node's in-memory database and builds its unstarted engine. Without a template
+     * the node's schema scripts and reference data run as at a node's first start. With one, the
+     * database is a copy of the template, and the same calls only confirm that nothing is missing.
      *
+     * @param template prepared database of the point's node group, or null to build from scratch
      * @param syncDir folder of the engine's staging files, which stay on disk
      * @param token the one-time registration token central issued for {@code point}
      */
-    static SimulatedNode create(ServicePoint point, String centralUrl, String token, Path syncDir,
-                                SyncTimings timings) {
-        String jdbcUrl = "jdbc:derby:memory:capacity-" + point.code() + ";create=true";
-        try {
-            // Creates the database before the pool opens, so the pool's login timeout does not
-            // cover the creation. The node's Database.openDerby does the same for its folder.
-            DriverManager.getConnection(jdbcUrl).close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("creating the in-memory database of point " + point.code() + " failed", e);
-        }
+    static SimulatedNode create(ServicePoint point, NodeTemplate template, String centralUrl, String token,
+                                Path syncDir, SyncTimings timings) {
+        String name = "capacity-" + point.code();
+        String jdbcUrl = template != null ? template.createCopy(name) : createEmpty(name);
         // Derby makes the user name the default schema, and the node's tables are in APP.
         Database database = Database.openServer(jdbcUrl, "app", "app", MAX_CONNECTIONS);
         CountyClock clock = CountyClock.system();
@@ -83,6 +79,20 @@ record SimulatedNode(ServicePoint point, String jdbcUrl, Database database, Node
         Staff clerk = point.level() == PointLevel.VILLAGE ? DemoAccounts.villageClerk(point.code())
                 : DemoAccounts.townshipClerk(point.code());
         return new SimulatedNode(point, jdbcUrl, database, sync, status, intake, clerk);
+    }
+
+    /**
+     * Creates the empty in-memory database {@code name} before the pool opens, so the pool's login
+     * timeout does not cover the creation. The node's Database.openDerby does the same for its folder.
+     */
+    private static String createEmpty(String name) {
+        String url = "jdbc:derby:memory:" + name;
+        try {
+            DriverManager.getConnection(url + ";create=true").close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("creating the in-memory database " + name + " failed", e);
+        }
+        return url;
     }
 
     /** Starts the engine, which registers in its pull job, and the status reporter. */
@@ -138,7 +148,7 @@ record SimulatedNode(ServicePoint point, String jdbcUrl, Database database, Node
         status.stop();
         sync.stop();
         database.close();
-        try (Connection ignored = DriverManager.getConnection(jdbcUrl.replace(";create=true", ";drop=true"))) {
+        try (Connection ignored = DriverManager.getConnection(jdbcUrl + ";drop=true")) {
             // Derby reports a successful drop with an exception, so reaching here is unexpected.
         } catch (SQLException e) {
             // SQLState 08006 is Derby's "database dropped" outcome.
