@@ -181,9 +181,10 @@ public final class IntakeService {
     /**
      * Runs {@code save}, a transaction that draws case numbers through {@link #insert}, up to
      * {@value #SAVE_ATTEMPTS} times. It runs again when a drawn number was already in the
-     * database, after the numbers are read afresh, and when Derby broke a deadlock between
-     * clerks saving at once. Either way the database rolled the whole transaction back. A
-     * duplicate request key also lands here; the next attempt finds the saved case by its key.
+     * database, after the numbers are read afresh, and when the database gave up a lock or broke
+     * a deadlock between clerks saving at once. Either way the database rolled the whole
+     * transaction back. A duplicate request key also lands here; the next attempt finds the saved
+     * case by its key.
      */
     public <T> T retrying(Supplier<T> save) {
         for (int attempt = 1; ; attempt++) {
@@ -191,14 +192,14 @@ public final class IntakeService {
                 return save.get();
             } catch (DatabaseException e) {
                 boolean duplicate = e.isDuplicateKey();
-                if (attempt == SAVE_ATTEMPTS || !(duplicate || e.isDeadlock())) {
+                if (attempt == SAVE_ATTEMPTS || !(duplicate || e.isLockTimeout())) {
                     throw e;
                 }
                 if (duplicate) {
                     numbers.resync();
                 }
                 log.warn("Saving an intake at point {} failed ({}); trying again, attempt {} of {}", pointCode,
-                        duplicate ? "number or request key already saved" : "deadlock", attempt + 1, SAVE_ATTEMPTS);
+                        duplicate ? "number or request key already saved" : "lock not obtained", attempt + 1, SAVE_ATTEMPTS);
             }
         }
     }

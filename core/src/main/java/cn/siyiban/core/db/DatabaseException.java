@@ -30,20 +30,6 @@ public final class DatabaseException extends RuntimeException {
     }
 
     /**
-     * Returns whether the database broke a deadlock by aborting this transaction: Derby's 40001 or
-     * PostgreSQL's 40P01. The whole transaction was rolled back, so running it again is safe.
-     */
-    public boolean isDeadlock() {
-        for (Throwable t = getCause(); t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState())
-                    || "40P01".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * Whether Derby gave up waiting for a lock (SQLState 40XL1) or broke a deadlock (40001), or
      * PostgreSQL at central broke a deadlock (40P01) or found a lock not available (55P03). Both
      * databases abort the transaction, which Database rolls back. Under load, SymmetricDS's
