@@ -139,6 +139,7 @@ public final class CentralApp {
     private final CentralSettings settings;
     private final Database database;
     private final WebServer web;
+    private final CentralSync sync;
     private final ReminderOutbox reminders;
     private final Lifecycle lifecycle;
     private final long createdNanos;
@@ -148,6 +149,7 @@ public final class CentralApp {
         this.settings = settings;
         this.database = database;
         this.web = web;
+        this.sync = sync;
         this.reminders = reminders;
         // The web server comes first so that SymmetricDS's servlet exists when the engine starts;
         // until then the servlet returns 503 and nodes retry.
@@ -362,6 +364,11 @@ public final class CentralApp {
     }
 
     /** Returns central's database, for tests that prepare data. */
+    /** Returns the SymmetricDS side of central: its engine and its registration gate. */
+    public CentralSync sync() {
+        return sync;
+    }
+
     public Database database() {
         return database;
     }

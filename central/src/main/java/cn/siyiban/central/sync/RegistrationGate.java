@@ -105,6 +105,21 @@ public final class RegistrationGate {
             tokens.recordRefusal(point, nodeGroup, refusal.get().code(), remoteHost, clock.now());
             return refusal;
         }
+        try {
+            open(current, point, nodeGroup, remoteHost);
+        } catch (RuntimeException e) {
+            // The token is marked used before the registration opens, so that two machines
+            // cannot both be admitted with it. If SymmetricDS could not open the registration,
+            // for example after a lock timeout, the token is handed back for the node's retry.
+            tokens.release(token);
+            log.warn("Opening the registration of point {} (group {}) from {} failed; its token can be used again",
+                    point, nodeGroup, remoteHost, e);
+            throw e;
+        }
+        return Optional.empty();
+    }
+
+    private static void open(ISymmetricEngine current, String point, String nodeGroup, String remoteHost) {
         if (isRegistered(current, point)) {
             String nodeId = current.getNodeService().findNodeByExternalId(nodeGroup, point).getNodeId();
             current.getIncomingBatchService().removingIncomingBatches(nodeId);
@@ -117,7 +132,6 @@ public final class RegistrationGate {
             log.info("Opened registration of point {} (group {}) from {} with a one-time token",
                     point, nodeGroup, remoteHost);
         }
-        return Optional.empty();
     }
 
     private static boolean isRegistered(ISymmetricEngine engine, String point) {

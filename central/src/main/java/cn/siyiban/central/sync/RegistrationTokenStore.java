@@ -82,6 +82,17 @@ public final class RegistrationTokenStore {
         });
     }
 
+    /** Makes a token that {@link #markUsed} used usable again, because its registration did not open. */
+    public void release(String token) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE sy_registration_token "
+                    + "SET used_at = NULL, used_from = NULL WHERE token_hash = ?")) {
+                update.setString(1, hash(normalize(token)));
+                return update.executeUpdate();
+            }
+        });
+    }
+
     /** Revokes every unused token of {@code point}; returns how many. */
     public int revoke(String point, String revokedBy, LocalDateTime now) {
         return database.inTransaction(connection -> {
