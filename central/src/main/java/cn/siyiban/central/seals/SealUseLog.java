@@ -1,9 +1,9 @@
 package cn.siyiban.central.seals;
 
+import cn.siyiban.core.cases.CaseErrors;
 import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.db.Database;
 import cn.siyiban.core.db.Rows;
-import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.time.CountyClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,21 +42,21 @@ public final class SealUseLog {
     /** Checks and stores one use reported by {@code recordedBy}; returns the stored row. */
     public SealUse record(SealUseInput input, String source, String recordedBy) {
         SealUse use = prepare(input, source, recordedBy);
+        if (use.caseNo() != null && cases.findByCaseNo(use.caseNo()).isEmpty()) {
+            throw CaseErrors.notFound(use.caseNo());
+        }
         database.inTransaction(connection -> insert(connection, use));
         logStored(use);
         return use;
     }
 
     /**
-     * Checks one use reported by {@code recordedBy} and returns the row to store, without
-     * storing it. The caller stores it with {@link #insert} in its own transaction and then
-     * calls {@link #logStored}.
+     * Checks the fields of one use reported by {@code recordedBy} and returns the row to store.
+     * The caller has found the use's case, stores the row with {@link #insert} in its own
+     * transaction and then calls {@link #logStored}.
      */
     public SealUse prepare(SealUseInput input, String source, String recordedBy) {
         SealUseInput.Checked checked = input.check();
-        if (checked.caseNo() != null && cases.findByCaseNo(checked.caseNo()).isEmpty()) {
-            throw DomainException.notFound("case_not_found", "未找到办件" + checked.caseNo());
-        }
         LocalDateTime now = clock.now();
         return new SealUse(UUID.randomUUID().toString(), checked.caseNo(), checked.document(), checked.seal(),
                 checked.usedBy() == null ? recordedBy : checked.usedBy(),

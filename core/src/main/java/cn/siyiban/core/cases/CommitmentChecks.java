@@ -58,7 +58,7 @@ public final class CommitmentChecks {
             throw DomainException.invalid("missing_note", "承诺不实时必须填写核查说明", "note");
         }
         CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(
-                () -> DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+                () -> CaseErrors.notFound(caseNo));
         CaseMaterial material = record.materials().stream()
                 .filter(candidate -> candidate.materialId().equals(materialId)
                         && candidate.status() == MaterialStatus.COMMITTED)

@@ -64,7 +64,7 @@ public final class ProxySteps {
             throw DomainException.invalid("invalid_note", "备注过长：最多" + MAX_NOTE + "字", "note");
         }
         CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(
-                () -> DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+                () -> CaseErrors.notFound(caseNo));
         if (!record.proxy()) {
             throw new DomainException(DomainException.Kind.CONFLICT, "not_proxy_case",
                     "办件" + caseNo + "不是代办件，不能登记代办步骤");

@@ -1,5 +1,6 @@
 package cn.siyiban.core.ratings;
 
+import cn.siyiban.core.cases.CaseErrors;
 import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.staff.Staff;
@@ -63,7 +64,7 @@ public final class RatingService {
         }
         if (caseNo != null) {
             if (cases.findByCaseNo(caseNo).isEmpty()) {
-                throw DomainException.notFound("case_not_found", "未找到办件" + caseNo);
+                throw CaseErrors.notFound(caseNo);
             }
             if (ratings.findByCaseNo(caseNo).isPresent()) {
                 throw new DomainException(DomainException.Kind.CONFLICT, "case_already_rated",

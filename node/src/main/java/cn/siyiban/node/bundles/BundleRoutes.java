@@ -7,6 +7,7 @@ import cn.siyiban.core.bundles.BundleIntakeService;
 import cn.siyiban.core.bundles.BundleReader;
 import cn.siyiban.core.bundles.BundleStore;
 import cn.siyiban.core.bundles.BundleSubmission;
+import cn.siyiban.core.cases.CaseErrors;
 import cn.siyiban.core.cases.CaseNumber;
 import cn.siyiban.core.cases.CaseRecord;
 import cn.siyiban.core.cases.CaseStore;
@@ -117,7 +118,7 @@ public final class BundleRoutes {
         Access.requireCaseAccess(SessionGuard.staff(ctx));
         String caseNo = ctx.pathParam("caseNo");
         CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+                CaseErrors.notFound(caseNo));
         Access.requireCaseVisible(SessionGuard.staff(ctx), record.originPoint());
         ctx.json(Collections.singletonMap("bundle", reader.byCase(record).map(this::view).orElse(null)));
     }

@@ -1,5 +1,6 @@
 package cn.siyiban.node.cases;
 
+import cn.siyiban.core.cases.CaseErrors;
 import cn.siyiban.core.cases.CaseEvent;
 import cn.siyiban.core.cases.CaseEventType;
 import cn.siyiban.core.cases.CaseHistory;
@@ -125,7 +126,7 @@ public final class CaseRoutes {
         Access.requireCaseAccess(SessionGuard.staff(ctx));
         String caseNo = ctx.pathParam("caseNo");
         CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+                CaseErrors.notFound(caseNo));
         Access.requireCaseVisible(SessionGuard.staff(ctx), record.originPoint());
         return record;
     }

@@ -1,10 +1,10 @@
 package cn.siyiban.node.cases;
 
+import cn.siyiban.core.cases.CaseErrors;
 import cn.siyiban.core.cases.CaseEvent;
 import cn.siyiban.core.cases.CaseRecord;
 import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.cases.ProxySteps;
-import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.staff.StaffStore;
 import cn.siyiban.core.web.CaseView;
@@ -88,7 +88,7 @@ public final class ProxyStepRoutes {
         String caseNo = ctx.pathParam("caseNo");
         Staff staff = SessionGuard.staff(ctx);
         CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+                CaseErrors.notFound(caseNo));
         Access.requireCaseVisible(staff, record.originPoint());
         return record;
     }

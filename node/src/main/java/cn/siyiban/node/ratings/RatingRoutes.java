@@ -1,8 +1,8 @@
 package cn.siyiban.node.ratings;
 
+import cn.siyiban.core.cases.CaseErrors;
 import cn.siyiban.core.cases.CaseRecord;
 import cn.siyiban.core.cases.CaseStore;
-import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.ratings.Rating;
 import cn.siyiban.core.ratings.RatingLevels;
 import cn.siyiban.core.ratings.RatingRequest;
@@ -81,7 +81,7 @@ public final class RatingRoutes {
 
     private CaseRecord visibleCase(Staff staff, String caseNo) {
         CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                DomainException.notFound("case_not_found", "未找到办件" + caseNo));
+                CaseErrors.notFound(caseNo));
         Access.requireCaseVisible(staff, record.originPoint());
         return record;
     }
