@@ -122,10 +122,10 @@ public final class EngineProperties {
         // reverse load, it writes its own sym_node_security row, which symmetric-core 3.15.22
         // sends whole to central. With the reverse load first, that row still carried the
         // initial-load flag from registration, and when it reached central after central had
-        // queued the initial load, it set the flag again. Now the node receives the row with the
-        // flag cleared first, because central captures it on the config channel one run of the
-        // initial load queue job (10 s) before the reverse load request, which travels on the
-        // monitor channel and is loaded after config. InitialLoadOnceIT checks this.
+        // queued the initial load, it set the flag again. Now central captures the cleared row on
+        // the config channel one run of its initial load queue job (10 s) before it sends the
+        // reverse load request. That request travels on the monitor channel, which the node loads
+        // after config, so the node's row is already cleared. InitialLoadOnceIT checks this.
         p.setProperty("initial.load.reverse.first", "false");
         // By default SymmetricDS locks a node out after 5 wrong security tokens, and keeps
         // refusing its right token until an admin resets the count. Node ids are point codes,

@@ -9,16 +9,16 @@ public final class CaseErrors {
     private CaseErrors() {
     }
 
-    /** No row of the case is stored here (HTTP 404). */
+    /** Returns the error for a case with no row stored here (HTTP 404). */
     public static DomainException notFound(String caseNo) {
         return DomainException.notFound("case_not_found", "未找到办件" + caseNo);
     }
 
     /**
-     * The case row is stored but its intake event is not (HTTP 409). A node saves both in one
-     * transaction, but a SymmetricDS reload sends {@code sy_case}, {@code sy_case_material} and
-     * {@code sy_case_event} in separate batches, so central stores such a case until the last batch
-     * is loaded. The request can be sent again later.
+     * Returns the error for a case whose row is stored but whose intake event is not (HTTP 409).
+     * A node saves both in one transaction. A SymmetricDS reload, however, sends {@code sy_case},
+     * {@code sy_case_material} and {@code sy_case_event} in separate batches, so central contains
+     * such a case until the last batch is loaded. The request can be sent again later.
      */
     public static DomainException incomplete(String caseNo) {
         return new DomainException(DomainException.Kind.CONFLICT, "case_incomplete",

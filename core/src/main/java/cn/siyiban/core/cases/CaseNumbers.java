@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Draws the case numbers of one database in memory, so that clerks saving at the same time do
  * not queue behind a counter row locked until each intake commits. The first number of a point
- * and day follows the highest already in the database, read once; after that each number is one
- * more than the last one drawn.
+ * and day follows the highest already in the database, which is read once. Each later number is
+ * one more than the last one drawn.
  *
  * <p>The unique constraint on {@code sy_case.case_no} still decides. If a case with the drawn
  * number already exists, for example one that SymmetricDS loaded back from central while the

@@ -41,7 +41,7 @@ public final class CaseStore {
      * Returns the highest sequence of {@code point}'s case numbers for {@code date}: the highest in
      * {@code sy_case}, or the day's row of {@code sy_case_no_counter} if that is higher. Versions
      * before {@link CaseNumbers} raised that counter in each intake, so on a database they wrote
-     * it can hold a number whose intake failed; it is no longer written.
+     * it can hold a number whose intake failed. It is no longer written.
      */
     static int highestIssued(Connection connection, String point, LocalDate date) throws SQLException {
         int counted = 0;
@@ -63,7 +63,7 @@ public final class CaseStore {
      * predicate lets Derby read the case number index instead of the whole table, which a LIKE
      * with a parameter did. On Derby the read ignores other transactions' locks (WITH UR), so it
      * never waits for another clerk's case not yet committed. Counting such a case as issued can
-     * only skip a number, never issue one twice.
+     * only skip a number.
      */
     private static int maxIssuedSequence(Connection connection, String point, LocalDate date) throws SQLException {
         String first = new CaseNumber(point, date, 1).toString();
