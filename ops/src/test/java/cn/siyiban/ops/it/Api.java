@@ -53,6 +53,11 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** Sends a GET with one extra header, such as the node's local API token. */
+    public Response get(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header(header, value).GET());
+    }
+
     public Response post(String path, Object body) {
         try {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);

@@ -24,15 +24,17 @@ public final class ServerProcess implements AutoCloseable {
 
     private final String name;
     private final List<String> command;
+    private final Path dataDir;
     private final Path log;
     private final int port;
     private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
-    private ServerProcess(String name, List<String> command, Path log, int port) {
+    private ServerProcess(String name, List<String> command, Path dataDir, int port) {
         this.name = name;
         this.command = command;
-        this.log = log;
+        this.dataDir = dataDir;
+        this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         this.port = port;
     }
 
@@ -61,7 +63,7 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(),
                 "--data", dataDir.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port)));
         command.addAll(args);
-        return new ServerProcess(name, command, dataDir.resolveSibling(dataDir.getFileName() + ".log"), port);
+        return new ServerProcess(name, command, dataDir, port);
     }
 
     /**
@@ -71,7 +73,7 @@ public final class ServerProcess implements AutoCloseable {
     ServerProcess withJar(Path jar) {
         List<String> upgraded = new ArrayList<>(command);
         upgraded.set(upgraded.indexOf("-jar") + 1, jar.toString());
-        return new ServerProcess(name, upgraded, log, port).withEnvironment(environment);
+        return new ServerProcess(name, upgraded, dataDir, port).withEnvironment(environment);
     }
 
     /** Adds environment variables for the JVM, such as a preloaded library; call before {@link #start}. */
@@ -150,6 +152,11 @@ public final class ServerProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** Returns the folder given to the server with {@code --data}. */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public Path log() {

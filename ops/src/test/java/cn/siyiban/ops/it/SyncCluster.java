@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.testing.PostgresServer;
+import cn.siyiban.node.local.LocalToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -202,6 +203,25 @@ final class SyncCluster implements AutoCloseable {
         Api api = Api.login(node.baseUrl(), clerk, PASSWORD);
         return Waits.until(SYNC_TIMEOUT, () -> api.get("/api/sync").json(),
                 state -> state.path("registered").asBoolean(false));
+    }
+
+    /**
+     * Waits until the node's local status page reports central's initial load as received, and
+     * returns that report. When central queues a node's initial load, SymmetricDS marks every
+     * batch it routed to that node earlier as sent without sending it, because the load carries
+     * the same rows (DataService.insertReloadEvents). A test that waits for such a batch would
+     * look at the node before the load brings the rows.
+     */
+    static JsonNode awaitInitialLoad(ServerProcess node) {
+        String token;
+        try {
+            token = Files.readString(node.dataDir().resolve(LocalToken.FILE_NAME)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Api local = new Api(node.baseUrl());
+        return Waits.until(SYNC_TIMEOUT, () -> local.get("/local/status", LocalToken.HEADER, token).json(),
+                report -> report.path("initialLoadReceived").asBoolean(false));
     }
 
     @Override
