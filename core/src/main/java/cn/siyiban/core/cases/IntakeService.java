@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,9 @@ public final class IntakeService {
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
     /** Maximum characters of an idempotency key. */
     private static final int MAX_REQUEST_KEY = 64;
-    private static final int SAVE_ATTEMPTS = 3;
+    private static final int SAVE_ATTEMPTS = 5;
+    /** The pause before the second attempt after a lock failure; it doubles before each further one. */
+    private static final long FIRST_LOCK_PAUSE_MILLIS = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CaseStore cases;
@@ -184,7 +187,9 @@ public final class IntakeService {
      * database, after the numbers are read afresh, and when the database gave up a lock or broke
      * a deadlock between clerks saving at once. Either way the database rolled the whole
      * transaction back. A duplicate request key also lands here; the next attempt finds the saved
-     * case by its key.
+     * case by its key. After a lock failure it pauses first, because Derby raises some lock
+     * failures without waiting and an immediate retry meets the same lock. The pause is 50 ms
+     * and doubles each time, plus up to as much again at random, so clerks do not retry in step.
      */
     public <T> T retrying(Supplier<T> save) {
         for (int attempt = 1; ; attempt++) {
@@ -195,12 +200,25 @@ public final class IntakeService {
                 if (attempt == SAVE_ATTEMPTS || !(duplicate || e.isLockTimeout())) {
                     throw e;
                 }
-                if (duplicate) {
-                    numbers.resync();
-                }
                 log.warn("Saving an intake at point {} failed ({}); trying again, attempt {} of {}", pointCode,
                         duplicate ? "number or request key already saved" : "lock not obtained", attempt + 1, SAVE_ATTEMPTS);
+                if (duplicate) {
+                    numbers.resync();
+                } else {
+                    pauseAfterLockFailure(attempt, e);
+                }
             }
+        }
+    }
+
+    /** Sleeps before attempt {@code attempt + 1}, and rethrows {@code failure} when interrupted. */
+    private static void pauseAfterLockFailure(int attempt, DatabaseException failure) {
+        long pause = FIRST_LOCK_PAUSE_MILLIS << (attempt - 1);
+        try {
+            Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw failure;
         }
     }
 

@@ -55,12 +55,17 @@ public final class Database implements AutoCloseable {
      */
     public static Database openDerby(Path folder, int maxConnections) {
         // Derby reserves the values of an identity column, such as SymmetricDS's sym_data.data_id,
-        // 100 at a time by default, and the capture triggers draw 8 per intake. Reserving 1,000
-        // means fewer updates of the reservation row, and a crash skips at most the unused values.
-        // NOTE: meant against "A lock could not be obtained" raised at once inside the capture
-        // trigger, but the same failure still occurred once with this setting, in a central test
-        // seconds after start. Its cause is not known.
-        System.getProperties().putIfAbsent("derby.language.sequence.preallocator", "1000");
+        // 100 at a time by default, and the capture triggers draw 8 per intake. Each new
+        // reservation updates the column's SYSSEQUENCES row in a nested transaction that does not
+        // wait for locks. While another transaction holds that row, Derby's SequenceUpdater
+        // reports a lock timeout (40XL1) at once. In one intake benchmark run every intake failed
+        // this way for 7 s, from data_id 2219 on, which fits the end of a reservation of 1,000,
+        // while the node was extracting its reverse initial load. Reserving 10,000 makes such a
+        // moment rare (about 1,250 intakes apart). Orderly shutdown hands unused values back, so
+        // only a crash leaves a gap in data_id, which SymmetricDS's gap detection expects.
+        // NOTE: which transaction held the row is inferred from the timing, not read from Derby's
+        // lock table. Intakes retry such failures; central's decisions do not.
+        System.getProperties().putIfAbsent("derby.language.sequence.preallocator", "10000");
         String url = derbyUrl(folder);
         boot(url);
         return open(url, null, null, maxConnections, "jdbc:derby:" + folder.toAbsolutePath());

@@ -26,10 +26,13 @@ import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.time.CountyClock;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +157,44 @@ class IntakeOnDerbyTest {
         IntakeResult result = intake.takeIn(lowIncomeRequest("张三", null), CLERK);
 
         assertEquals(POINT + "-20261204-0006", result.record().caseNo());
+    }
+
+    @Test
+    void intakeOutlastsBriefLockFailures() throws Exception {
+        // Under load Derby raised lock failures inside the capture trigger without waiting. With
+        // no lock wait, every conflicting lock fails that way.
+        database.inTransaction(connection -> {
+            try (Statement call = connection.createStatement()) {
+                call.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '0')");
+            }
+            return null;
+        });
+        CountDownLatch locked = new CountDownLatch(1);
+        Thread holder = new Thread(() -> database.inTransaction(connection -> {
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("LOCK TABLE sy_case IN EXCLUSIVE MODE");
+            }
+            locked.countDown();
+            // Three attempts without a pause all fall within this time.
+            sleep(300);
+            return null;
+        }));
+        holder.start();
+        assertTrue(locked.await(10, TimeUnit.SECONDS), "table locked");
+
+        IntakeResult result = intake.takeIn(lowIncomeRequest("张三", null), CLERK);
+        holder.join();
+
+        assertTrue(result.created());
+        assertEquals(1, cases.count());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
