@@ -15,8 +15,9 @@ public record SyncTimings(long pushMillis, long pullMillis, long routingMillis, 
     /**
      * Returns the shipped defaults. A row waits up to one routing period to be put in a batch and
      * then up to one push or pull period to be sent. At these periods ops/bench/run latency
-     * measured a p99 of 2.0 s from a node to central and 2.2 s back, over a 2 s target, and
-     * 1.5 s both ways with push and pull every 1 s and routing every 0.5 s (docs/benchmarks.md).
+     * measured a p99 of 2.0 to 2.3 s each way, around the 2 s target, and 1.5 s both ways with
+     * push and pull every 1 s and routing every 0.5 s. Routing every 0.5 s alone left the
+     * medians unchanged (docs/benchmarks.md).
      * NOTE: the faster periods are not shipped because OfflineVerticalSliceIT failed with them,
      * twice in two runs. Central's reverse initial load, queued after the node's first cases,
      * sends sy_case, sy_case_material and sy_case_event in separate batches on the reload
