@@ -190,6 +190,8 @@ public final class IntakeService {
      * case by its key. After a lock failure it pauses first, because Derby raises some lock
      * failures without waiting and an immediate retry meets the same lock. The pause is 50 ms
      * and doubles each time, plus up to as much again at random, so clerks do not retry in step.
+     * NOTE: a lock Derby waited for until its timeout (60 s unless derby.locks.waitTimeout sets
+     * another) is tried again too, so in the worst case a clerk waits minutes for the error.
      */
     public <T> T retrying(Supplier<T> save) {
         for (int attempt = 1; ; attempt++) {
