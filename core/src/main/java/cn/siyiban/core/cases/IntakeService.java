@@ -44,7 +44,7 @@ public final class IntakeService {
     /** Maximum characters of an idempotency key. */
     private static final int MAX_REQUEST_KEY = 64;
     private static final int SAVE_ATTEMPTS = 5;
-    /** The pause before the second attempt after a lock failure; it doubles before each further one. */
+    /** The pause before the second attempt after a lock failure. It doubles before each further one. */
     private static final long FIRST_LOCK_PAUSE_MILLIS = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -64,7 +64,7 @@ public final class Database implements AutoCloseable {
         // moment rare (about 1,250 intakes apart). Orderly shutdown hands unused values back, so
         // only a crash leaves a gap in data_id, which SymmetricDS's gap detection expects.
         // NOTE: which transaction held the row is inferred from the timing, not read from Derby's
-        // lock table. Intakes retry such failures; central's decisions do not.
+        // lock table. Intakes retry such failures, but central's decisions do not.
         System.getProperties().putIfAbsent("derby.language.sequence.preallocator", "10000");
         String url = derbyUrl(folder);
         boot(url);

@@ -175,7 +175,7 @@ class IntakeOnDerbyTest {
                 lock.execute("LOCK TABLE sy_case IN EXCLUSIVE MODE");
             }
             locked.countDown();
-            // Three attempts without a pause all fall within this time.
+            // Three attempts without a pause would all fall within this time.
             sleep(300);
             return null;
         }));
