@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,10 @@ public final class MatterStatusStore {
     private static final String SELECT = "SELECT id, matter_code, status, reason, decided_by, decided_at "
             + "FROM sy_matter_status ";
 
+    /** Decision time, then id, so two decisions of the same instant still have one order. */
+    private static final Comparator<MatterStatusChange> OLDEST_FIRST =
+            Comparator.comparing(MatterStatusChange::decidedAt).thenComparing(MatterStatusChange::id);
+
     private final Database database;
 
     public MatterStatusStore(Database database) {
@@ -32,10 +37,14 @@ public final class MatterStatusStore {
         return database.query(connection -> latest(connection, matterCode)).filter(MatterStatusChange::suspended);
     }
 
-    /** Returns the latest decision of {@code matterCode} inside the caller's transaction. */
+    /**
+     * Returns the latest decision of {@code matterCode} inside the caller's transaction. Every
+     * intake asks, so the rows are compared here rather than sorted by Derby: a matter has a
+     * handful of decisions, and each Derby sort, even of no rows, costs a look-up of its
+     * message bundles that showed in the node's allocation profile.
+     */
     public static Optional<MatterStatusChange> latest(Connection connection, String matterCode) throws SQLException {
-        List<MatterStatusChange> history = history(connection, matterCode);
-        return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+        return decisionsOf(connection, matterCode).stream().max(OLDEST_FIRST);
     }
 
     /** Returns the latest decision of every matter that has one, keyed by matter code. */
@@ -59,9 +68,15 @@ public final class MatterStatusStore {
     }
 
     private static List<MatterStatusChange> history(Connection connection, String matterCode) throws SQLException {
+        List<MatterStatusChange> changes = decisionsOf(connection, matterCode);
+        changes.sort(OLDEST_FIRST);
+        return changes;
+    }
+
+    private static List<MatterStatusChange> decisionsOf(Connection connection, String matterCode)
+            throws SQLException {
         List<MatterStatusChange> changes = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                SELECT + "WHERE matter_code = ? ORDER BY decided_at, id")) {
+        try (PreparedStatement select = connection.prepareStatement(SELECT + "WHERE matter_code = ?")) {
             select.setString(1, matterCode);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
