@@ -127,6 +127,16 @@ public final class EngineProperties {
         // reverse load request. That request travels on the monitor channel, which the node loads
         // after config, so the node's row is already cleared. InitialLoadOnceIT checks this.
         p.setProperty("initial.load.reverse.first", "false");
+        // The extract job tracks each initial load in sym_extract_request. While several nodes
+        // load at once, SymmetricDS's own updates of those rows deadlock in Derby, and each
+        // deadlock holds a pull or an acknowledgement for Derby's 20 s deadlock timeout. In the
+        // capacity simulator, 60 nodes registering 8 at a time met 160 deadlocks and took 924 s
+        // with the job, and 2 deadlocks and 255 s without it (docs/benchmarks.md). Without the
+        // job, central extracts a node's load when the node pulls, as nodes do for their reverse
+        // load. A node's load is its own cases and staff plus the reference data.
+        // NOTE: a reinstalled township with many cases then gets each table in one batch, which
+        // has not been measured.
+        p.setProperty("initial.load.use.extract.job.enabled", "false");
         // By default SymmetricDS locks a node out after 5 wrong security tokens, and keeps
         // refusing its right token until an admin resets the count. Node ids are point codes,
         // which are public, so anyone on the county network could stop a village's sync with
