@@ -66,6 +66,14 @@ public final class Database implements AutoCloseable {
         // NOTE: which transaction held the row is inferred from the timing, not read from Derby's
         // lock table. Intakes retry such failures, but central's decisions do not.
         System.getProperties().putIfAbsent("derby.language.sequence.preallocator", "10000");
+        // Derby looks for a deadlock only after a lock wait has lasted derby.locks.deadlockTimeout
+        // (20 s by default), and every transaction queued behind the cycle waits that long too.
+        // In an intake benchmark all 8 clerks stood still for 20 s while Derby recompiled a
+        // capture trigger in several transactions at once, which deadlocked on SYSDEPENDS rows.
+        // At central, SymmetricDS's own updates of sym_extract_request met the same 20 s. After
+        // 2 s Derby checks the waits for a cycle, and a wait without one goes on until the lock
+        // timeout of 60 s.
+        System.getProperties().putIfAbsent("derby.locks.deadlockTimeout", "2");
         String url = derbyUrl(folder);
         boot(url);
         return open(url, null, null, maxConnections, "jdbc:derby:" + folder.toAbsolutePath());
