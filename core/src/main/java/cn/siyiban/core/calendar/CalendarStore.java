@@ -65,9 +65,9 @@ public final class CalendarStore {
     }
 
     /**
-     * Reads the rows without ORDER BY: every intake builds the calendar, which needs no order, and
-     * a Derby sort costs a look-up of Derby's message bundles each time, which showed in the node's
-     * allocation profile.
+     * Reads the rows without ORDER BY. Every intake builds the calendar, which needs no order, and
+     * each Derby sort looks up Derby's message bundles, which showed in the node's allocation
+     * profile.
      */
     private List<CalendarDay> unordered() {
         return database.query(connection -> {

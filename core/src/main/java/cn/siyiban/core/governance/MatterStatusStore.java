@@ -39,9 +39,9 @@ public final class MatterStatusStore {
 
     /**
      * Returns the latest decision of {@code matterCode} inside the caller's transaction. Every
-     * intake asks, so the rows are compared here rather than sorted by Derby: a matter has a
-     * handful of decisions, and each Derby sort, even of no rows, costs a look-up of its
-     * message bundles that showed in the node's allocation profile.
+     * intake calls this, so the rows are compared in Java rather than sorted by Derby. A matter
+     * has few decisions, and each Derby sort, even of no rows, looks up Derby's message bundles,
+     * which showed in the node's allocation profile.
      */
     public static Optional<MatterStatusChange> latest(Connection connection, String matterCode) throws SQLException {
         return decisionsOf(connection, matterCode).stream().max(OLDEST_FIRST);
