@@ -4,6 +4,7 @@ import cn.siyiban.core.db.Database;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +41,15 @@ public final class CalendarStore {
 
     /** Returns the day stored for {@code date}, if the calendar has one. */
     public Optional<CalendarDay> find(LocalDate date) {
-        return unordered().stream().filter(day -> day.date().equals(date)).findFirst();
+        return database.query(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT calendar_date, kind, name, source FROM sy_calendar_day WHERE calendar_date = ?")) {
+                select.setDate(1, Date.valueOf(date));
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(day(row)) : Optional.<CalendarDay>empty();
+                }
+            }
+        });
     }
 
     /**
@@ -75,12 +84,16 @@ public final class CalendarStore {
             try (Statement sql = connection.createStatement();
                  ResultSet row = sql.executeQuery("SELECT calendar_date, kind, name, source FROM sy_calendar_day")) {
                 while (row.next()) {
-                    days.add(new CalendarDay(row.getDate(1).toLocalDate(), DayKind.fromCode(row.getString(2)),
-                            row.getString(3), row.getString(4)));
+                    days.add(day(row));
                 }
             }
             return days;
         });
+    }
+
+    private static CalendarDay day(ResultSet row) throws SQLException {
+        return new CalendarDay(row.getDate(1).toLocalDate(), DayKind.fromCode(row.getString(2)),
+                row.getString(3), row.getString(4));
     }
 
     /** Builds the working-day calendar from what the database holds now. */

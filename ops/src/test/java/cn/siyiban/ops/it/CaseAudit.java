@@ -2,9 +2,12 @@ package cn.siyiban.ops.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Compares the cases of one point in a stopped node's Derby files with central's, row by row:
@@ -28,6 +33,13 @@ final class CaseAudit {
             + "FROM sy_case_material m JOIN sy_case c ON c.id = m.case_id WHERE c.origin_point = '%s'";
     private static final String EVENTS = "SELECT c.case_no, e.event_type, e.occurred_at, e.prev_hash, e.hash "
             + "FROM sy_case_event e JOIN sy_case c ON c.id = e.case_id WHERE c.origin_point = '%s'";
+
+    private static final String UNSENT_BATCHES = "SELECT batch_id, node_id, channel_id, status, data_row_count, "
+            + "sent_count, load_flag, error_flag, create_time, last_update_time, sql_message "
+            + "FROM sym_outgoing_batch WHERE status <> 'OK' AND channel_id <> 'heartbeat'";
+
+    /** A log line of level WARN or ERROR, after its date and time. */
+    private static final Pattern WARNING = Pattern.compile("^\\S+ \\S+ (WARN|ERROR) ");
 
     private CaseAudit() {
     }
@@ -94,7 +106,44 @@ final class CaseAudit {
         Api clerk = Api.login(node.baseUrl(), clerkName, SyncCluster.PASSWORD);
         JsonNode state = Waits.until(SyncCluster.SYNC_TIMEOUT, () -> clerk.get("/api/sync").json(),
                 sync -> sync.path("batchesWaiting").asLong(-1) == 0);
-        assertEquals(0, state.path("batchesWaiting").asLong(-1), state.toString());
+        if (state.path("batchesWaiting").asLong(-1) != 0) {
+            fail("node " + node.dataDir().getFileName() + " still has batches to push: " + state
+                    + "; unsent batches in its database: " + unsentBatches(cluster, node));
+        }
+    }
+
+    /**
+     * Stops {@code node} and returns its outgoing batches that central has not acknowledged, with
+     * the log lines of node and central that name them, so that a failure shows which batch
+     * stayed and why.
+     */
+    private static String unsentBatches(SyncCluster cluster, ServerProcess node) {
+        node.stop();
+        List<List<String>> batches = DerbyFiles.rows(node.dataDir().resolve("db"), UNSENT_BATCHES);
+        StringBuilder report = new StringBuilder(batches.toString());
+        report.append(linesNaming(node.log(), batches, true));
+        report.append(linesNaming(cluster.central.log(), batches, false));
+        return report.toString();
+    }
+
+    /**
+     * Returns the last lines of {@code log} that name one of {@code batches}, as SymmetricDS
+     * writes a batch ("node-batch"), and with {@code warnings} also every warning and error.
+     */
+    private static String linesNaming(Path log, List<List<String>> batches, boolean warnings) {
+        StringBuilder lines = new StringBuilder(System.lineSeparator()).append(log.getFileName()).append(':');
+        Pattern named = Pattern.compile("-(" + String.join("|", batches.stream().map(batch -> batch.get(0)).toList())
+                + ")\\b");
+        try (Stream<String> all = Files.lines(log)) {
+            List<String> matching = all.filter(line -> warnings && WARNING.matcher(line).find()
+                    || !batches.isEmpty() && named.matcher(line).find()).toList();
+            // Earlier kills leave many warnings, so keep the last lines, which follow the stuck batch.
+            matching.subList(Math.max(0, matching.size() - 80), matching.size())
+                    .forEach(line -> lines.append(System.lineSeparator()).append(line));
+        } catch (IOException e) {
+            lines.append(" unreadable: ").append(e.getMessage());
+        }
+        return lines.toString();
     }
 
     private static boolean arrived(Api admin, String caseNo) {
