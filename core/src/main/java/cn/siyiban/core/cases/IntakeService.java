@@ -8,6 +8,7 @@ import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.catalogue.Material;
 import cn.siyiban.core.catalogue.Matter;
 import cn.siyiban.core.db.DatabaseException;
+import cn.siyiban.core.db.LockRetry;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.governance.MatterStatusChange;
 import cn.siyiban.core.governance.MatterStatusStore;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +44,6 @@ public final class IntakeService {
     /** Maximum characters of an idempotency key. */
     private static final int MAX_REQUEST_KEY = 64;
     private static final int SAVE_ATTEMPTS = 5;
-    /** The pause before the second attempt after a lock failure. It doubles before each further one. */
-    private static final long FIRST_LOCK_PAUSE_MILLIS = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CaseStore cases;
@@ -187,9 +185,7 @@ public final class IntakeService {
      * database, after the numbers are read afresh, and when the database gave up a lock or broke
      * a deadlock between clerks saving at once. Either way the database rolled the whole
      * transaction back. A duplicate request key also lands here; the next attempt finds the saved
-     * case by its key. After a lock failure it pauses first, because Derby raises some lock
-     * failures without waiting and an immediate retry meets the same lock. The pause is 50 ms
-     * and doubles each time, plus up to as much again at random, so clerks do not retry in step.
+     * case by its key. After a lock failure it pauses first ({@link LockRetry#pause}).
      * NOTE: a lock Derby waited for until its timeout (60 s unless derby.locks.waitTimeout sets
      * another) is tried again too, so in the worst case a clerk waits minutes for the error.
      */
@@ -207,20 +203,9 @@ public final class IntakeService {
                 if (duplicate) {
                     numbers.resync();
                 } else {
-                    pauseAfterLockFailure(attempt, e);
+                    LockRetry.pause(attempt, e);
                 }
             }
-        }
-    }
-
-    /** Sleeps before attempt {@code attempt + 1}, and rethrows {@code failure} when interrupted. */
-    private static void pauseAfterLockFailure(int attempt, DatabaseException failure) {
-        long pause = FIRST_LOCK_PAUSE_MILLIS << (attempt - 1);
-        try {
-            Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause + 1));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw failure;
         }
     }
 

@@ -258,6 +258,42 @@ class IntakeOnDerbyTest {
     }
 
     @Test
+    void appendRetriesAfterLockTimeout() throws Exception {
+        String caseNo = intake.takeIn(lowIncomeRequest("张三", null), CLERK).record().caseNo();
+        CaseHistory history = new CaseHistory(cases, CLOCK, "321323000000");
+        // The first attempt times out after 2 s while another transaction holds the event table
+        // for 3 s, and the second attempt gets the lock once that transaction commits.
+        setLockWaitTimeout(2);
+        CountDownLatch locked = new CountDownLatch(1);
+        Thread holder = new Thread(() -> database.inTransaction(connection -> {
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("LOCK TABLE sy_case_event IN EXCLUSIVE MODE");
+            }
+            locked.countDown();
+            sleep(3_000);
+            return null;
+        }));
+        holder.start();
+        assertTrue(locked.await(10, TimeUnit.SECONDS));
+
+        history.append(caseNo, CaseEventType.APPROVED, "reviewer", null);
+        holder.join();
+
+        CaseRecord stored = cases.findByCaseNo(caseNo).orElseThrow();
+        assertEquals(2, stored.events().size());
+        assertEquals(CaseEventType.APPROVED, stored.status());
+    }
+
+    private void setLockWaitTimeout(int seconds) {
+        database.inTransaction(connection -> {
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '" + seconds + "')");
+            }
+            return null;
+        });
+    }
+
+    @Test
     void migratingAgainChangesNothing() {
         assertEquals(List.of(), SchemaMigrator.core().migrate(database));
         ReferenceDataSeeder.seedIfEmpty(database, CLOCK);
