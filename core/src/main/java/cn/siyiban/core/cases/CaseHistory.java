@@ -38,8 +38,8 @@ public final class CaseHistory {
     /**
      * Appends one event to the case {@code caseNo} and runs {@code alongside} in the same
      * transaction, so a record that belongs to the event is stored with it or not at all. A
-     * transaction that fails on a lock runs again, up to {@value #ATTEMPTS} times in all, so
-     * {@code alongside} must only write to the database.
+     * transaction that fails quickly on a lock runs again ({@link LockRetry}), up to
+     * {@value #ATTEMPTS} times in all, so {@code alongside} must only write to the database.
      */
     public CaseEvent append(String caseNo, CaseEventType type, String actor, String detail,
                             Database.SqlWork<?> alongside) {

@@ -182,31 +182,24 @@ public final class IntakeService {
     /**
      * Runs {@code save}, a transaction that draws case numbers through {@link #insert}, up to
      * {@value #SAVE_ATTEMPTS} times. It runs again when a drawn number was already in the
-     * database, after the numbers are read afresh, and when the database gave up a lock or broke
-     * a deadlock between clerks saving at once. Either way the database rolled the whole
-     * transaction back. A duplicate request key also lands here; the next attempt finds the saved
-     * case by its key. After a lock failure it pauses first ({@link LockRetry#pause}).
-     * NOTE: a lock Derby waited for until its timeout (60 s unless derby.locks.waitTimeout sets
-     * another) is tried again too, so in the worst case a clerk waits minutes for the error.
+     * database, after the numbers are read afresh, and when the database gave up a lock quickly
+     * or broke a deadlock between clerks saving at once ({@link LockRetry}). Either way the
+     * database rolled the whole transaction back. A duplicate request key also lands here; the
+     * next attempt finds the saved case by its key.
      */
     public <T> T retrying(Supplier<T> save) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return save.get();
-            } catch (DatabaseException e) {
-                boolean duplicate = e.isDuplicateKey();
-                if (attempt == SAVE_ATTEMPTS || !(duplicate || e.isLockTimeout())) {
-                    throw e;
-                }
-                log.warn("Saving an intake at point {} failed ({}); trying again, attempt {} of {}", pointCode,
-                        duplicate ? "number or request key already saved" : "lock not obtained", attempt + 1, SAVE_ATTEMPTS);
-                if (duplicate) {
-                    numbers.resync();
-                } else {
-                    LockRetry.pause(attempt, e);
-                }
-            }
+        return LockRetry.run("an intake at point " + pointCode, SAVE_ATTEMPTS, this::readNumbersAfresh, save);
+    }
+
+    /** Reads the case numbers in use again after a duplicate key, so the next attempt draws a free one. */
+    private boolean readNumbersAfresh(DatabaseException failure) {
+        if (!failure.isDuplicateKey()) {
+            return false;
         }
+        log.warn("Saving an intake at point {} met a case number or request key already saved; reading numbers afresh",
+                pointCode);
+        numbers.resync();
+        return true;
     }
 
     /** Returns the point this service takes cases in for. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.db.Database;
-import cn.siyiban.core.db.SchemaMigrator;
+import cn.siyiban.core.testing.CoreDerby;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,8 +29,7 @@ class CalendarStoreOnDerbyTest {
 
     @BeforeEach
     void open() {
-        database = Database.openDerby(folder.resolve("db"), 2);
-        SchemaMigrator.core().migrate(database);
+        database = CoreDerby.migrated(folder.resolve("db"), 2);
         store = new CalendarStore(database);
         store.insertAll(List.of(NATIONAL_DAY, MAKE_UP_DAY));
     }

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.siyiban.core.error.DomainException;
-
 import cn.siyiban.core.db.Database;
-import cn.siyiban.core.db.SchemaMigrator;
-import cn.siyiban.core.seed.ReferenceDataSeeder;
+import cn.siyiban.core.error.DomainException;
+import cn.siyiban.core.testing.CoreDerby;
 import cn.siyiban.core.time.CountyClock;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -31,9 +29,7 @@ class CaseArrivingOnDerbyTest {
 
     @BeforeEach
     void open() {
-        database = Database.openDerby(folder.resolve("central"), 2);
-        SchemaMigrator.core().migrate(database);
-        ReferenceDataSeeder.seedIfEmpty(database, CountyClock.system());
+        database = CoreDerby.seeded(folder.resolve("central"), 2, CountyClock.system());
     }
 
     @AfterEach

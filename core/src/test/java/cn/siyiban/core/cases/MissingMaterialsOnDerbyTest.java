@@ -11,11 +11,10 @@ import cn.siyiban.core.cases.IntakeRequest.ApplicantInput;
 import cn.siyiban.core.cases.IntakeRequest.MaterialInput;
 import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.db.Database;
-import cn.siyiban.core.db.SchemaMigrator;
 import cn.siyiban.core.error.DomainException;
-import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
+import cn.siyiban.core.testing.CoreDerby;
 import cn.siyiban.core.time.CountyClock;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -62,10 +61,7 @@ class MissingMaterialsOnDerbyTest {
     }
 
     private Database open(String name) {
-        Database database = Database.openDerby(folder.resolve(name), 4);
-        SchemaMigrator.core().migrate(database);
-        ReferenceDataSeeder.seedIfEmpty(database, CLOCK);
-        return database;
+        return CoreDerby.seeded(folder.resolve(name), 4, CLOCK);
     }
 
     private static SupplementService supplementService(Database database, String point) {

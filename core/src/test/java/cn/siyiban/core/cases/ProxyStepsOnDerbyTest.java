@@ -10,11 +10,10 @@ import cn.siyiban.core.cases.IntakeRequest.ApplicantInput;
 import cn.siyiban.core.cases.IntakeRequest.MaterialInput;
 import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.db.Database;
-import cn.siyiban.core.db.SchemaMigrator;
 import cn.siyiban.core.error.DomainException;
-import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
+import cn.siyiban.core.testing.CoreDerby;
 import cn.siyiban.core.time.CountyClock;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,9 +45,7 @@ class ProxyStepsOnDerbyTest {
 
     @BeforeEach
     void open() {
-        database = Database.openDerby(folder.resolve("node"), 4);
-        SchemaMigrator.core().migrate(database);
-        ReferenceDataSeeder.seedIfEmpty(database, CLOCK);
+        database = CoreDerby.seeded(folder.resolve("node"), 4, CLOCK);
         cases = new CaseStore(database);
         intake = new IntakeService(cases, new CatalogueStore(database), new CalendarStore(database), CLOCK, POINT);
         history = new CaseHistory(cases, CLOCK, POINT);

@@ -24,6 +24,7 @@ import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
+import cn.siyiban.core.testing.CoreDerby;
 import cn.siyiban.core.time.CountyClock;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -56,9 +57,7 @@ class IntakeOnDerbyTest {
 
     @BeforeEach
     void open() {
-        database = Database.openDerby(folder.resolve("db"), 4);
-        SchemaMigrator.core().migrate(database);
-        ReferenceDataSeeder.seedIfEmpty(database, CLOCK);
+        database = CoreDerby.seeded(folder.resolve("db"), 4, CLOCK);
         cases = new CaseStore(database);
         intake = new IntakeService(cases, new CatalogueStore(database), new CalendarStore(database), CLOCK, POINT);
     }

@@ -13,10 +13,9 @@ import cn.siyiban.core.cases.IntakeRequest.MaterialInput;
 import cn.siyiban.core.cases.IntakeService;
 import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.db.Database;
-import cn.siyiban.core.db.SchemaMigrator;
-import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
+import cn.siyiban.core.testing.CoreDerby;
 import cn.siyiban.core.time.CountyClock;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,9 +41,7 @@ class IdleMattersOnDerbyTest {
 
     @BeforeEach
     void open() {
-        database = Database.openDerby(folder.resolve("db"), 4);
-        SchemaMigrator.core().migrate(database);
-        ReferenceDataSeeder.seedIfEmpty(database, at(START));
+        database = CoreDerby.seeded(folder.resolve("db"), 4, at(START));
     }
 
     @AfterEach

@@ -12,12 +12,11 @@ import cn.siyiban.core.cases.IntakeRequest.MaterialInput;
 import cn.siyiban.core.cases.IntakeService;
 import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.db.Database;
-import cn.siyiban.core.db.SchemaMigrator;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.map.ServiceMapStore;
-import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
+import cn.siyiban.core.testing.CoreDerby;
 import cn.siyiban.core.time.CountyClock;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,9 +46,7 @@ class SuspendedIntakeOnDerbyTest {
 
     @BeforeEach
     void open() {
-        database = Database.openDerby(folder.resolve("db"), 4);
-        SchemaMigrator.core().migrate(database);
-        ReferenceDataSeeder.seedIfEmpty(database, CLOCK);
+        database = CoreDerby.seeded(folder.resolve("db"), 4, CLOCK);
         intake = new IntakeService(new CaseStore(database), new CatalogueStore(database), new CalendarStore(database),
                 CLOCK, POINT);
     }

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.db.Database;
-import cn.siyiban.core.db.SchemaMigrator;
 import cn.siyiban.core.error.DomainException;
 import cn.siyiban.core.network.PointLevel;
-import cn.siyiban.core.seed.ReferenceDataSeeder;
+import cn.siyiban.core.testing.CoreDerby;
 import cn.siyiban.core.time.CountyClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -42,9 +41,7 @@ class ServiceMapOnDerbyTest {
 
     @BeforeEach
     void open() {
-        database = Database.openDerby(folder.resolve("db"), 4);
-        SchemaMigrator.core().migrate(database);
-        ReferenceDataSeeder.seedIfEmpty(database, CLOCK);
+        database = CoreDerby.seeded(folder.resolve("db"), 4, CLOCK);
         store = new ServiceMapStore(database);
         map = new ServiceMap(store);
     }

@@ -13,11 +13,10 @@ import cn.siyiban.core.cases.IntakeRequest.MaterialInput;
 import cn.siyiban.core.cases.IntakeService;
 import cn.siyiban.core.catalogue.CatalogueStore;
 import cn.siyiban.core.db.Database;
-import cn.siyiban.core.db.SchemaMigrator;
 import cn.siyiban.core.network.PointStore;
-import cn.siyiban.core.seed.ReferenceDataSeeder;
 import cn.siyiban.core.staff.Role;
 import cn.siyiban.core.staff.Staff;
+import cn.siyiban.core.testing.CoreDerby;
 import cn.siyiban.core.time.CountyClock;
 import cn.siyiban.core.web.PointNames;
 import java.nio.file.Path;
@@ -49,9 +48,7 @@ class ReminderPlannerTest {
 
     @BeforeEach
     void open() {
-        database = Database.openDerby(folder.resolve("db"), 4);
-        SchemaMigrator.core().migrate(database);
-        ReferenceDataSeeder.seedIfEmpty(database, clockAt(INTAKE));
+        database = CoreDerby.seeded(folder.resolve("db"), 4, clockAt(INTAKE));
         cases = new CaseStore(database);
         store = new ReminderStore(database);
     }
