@@ -103,6 +103,18 @@ public final class EngineProperties {
         // NOTE: the cause is not pinned down; the node config has one default router to central
         // per node group for each case table, which makes SymmetricDS plan a child request.
         p.setProperty("initial.load.use.extract.job.enabled", "false");
+        // The registration batch carries central's sym_job rows, and SymmetricDS 3.15.22 restarts
+        // the job manager when it loads them, which cancels running jobs with an interrupt
+        // (JobManager.init in symmetric-client). Derby closes the connection of an interrupted thread
+        // (08000), so a routing run, a push or the trigger installation of that moment fails. In
+        // the capacity simulator 1 or 2 of 50 new nodes were left without the trigger history of
+        // sym_node_security: they logged "Error while queuing initial loads" every 10 s and had not
+        // queued their reverse initial load when the run ended. Those runs had 1 and 2 cases that central never
+        // acknowledged, which fits cases of these nodes, though that was not checked.
+        // SymmetricDS installs missing triggers in its sync-triggers job, by default only at
+        // midnight. Run every 5 minutes, it repairs such a node within minutes. On a node whose
+        // triggers are complete it only compares them.
+        p.setProperty("job.synctriggers.cron", "0 */5 * * * *");
         return p;
     }
 
@@ -137,6 +149,28 @@ public final class EngineProperties {
         // NOTE: a reinstalled township with many cases then gets each table in one batch, which
         // has not been measured.
         p.setProperty("initial.load.use.extract.job.enabled", "false");
+        // Without the extract job, symmetric-core 3.15.22 queues each table of a node's initial
+        // load as one sym_data row with no channel, already routed to its batch. The router
+        // selects rows by channel, so it never reads these ids, and its gap detector keeps each as
+        // an open gap until the gap expires. Every routing run (each second) queries sym_data once
+        // per 100 open gaps and channel, with one OR'd range per gap, which Derby runs by
+        // scanning the table. With 50 nodes just registered, 1,000 such gaps took central's CPU in
+        // the capacity simulator to 85% of one core, against 19% with gaps expiring after 2
+        // minutes instead of the default 20 (docs/benchmarks.md). A gap also covers an id whose
+        // transaction has not committed yet, so the expiry must exceed central's longest
+        // capturing transaction, which is a load of one pushed batch (seconds). A row committed
+        // later still reaches its nodes, hours later: the outgoing purge reads it again from its
+        // table (job.purge.recapture.stranded.data, on by default).
+        p.setProperty("routing.stale.dataid.gap.time.ms", "120000");
+        // The outgoing purge (every 4 hours) deletes the sym_data rows in expired gaps after it
+        // has captured again the rows it can. With at most this many expired gaps (default 100)
+        // it checks every one, and a pre-routed initial load row that its node had not pulled yet
+        // would be deleted, so the node would receive that table empty. With 0 it checks only the
+        // gaps that lie within the ids of captured rows that were never routed, which the load
+        // rows are not, because each has its batch.
+        // NOTE: read from PurgeService.purgeDataGapsExpired in symmetric-core 3.15.22; no test
+        // keeps a node from pulling its initial load across a purge.
+        p.setProperty("purge.max.expired.data.gaps.read", "0");
         // By default SymmetricDS locks a node out after 5 wrong security tokens, and keeps
         // refusing its right token until an admin resets the count. Node ids are point codes,
         // which are public, so anyone on the county network could stop a village's sync with
@@ -147,8 +181,8 @@ public final class EngineProperties {
         // rest as busy, which the node counts as a failed pull or push. In the capacity simulator
         // (ops/bench/capacity) on a shared 2-core machine, 50 nodes pulling every 2 s had 719 and
         // 79 failed pulls in 2 minutes with the default of 20, and none in two runs with 60.
-        // NOTE: with 60, a run adding nodes up to 215 had busy responses again from about 50 to 75
-        // nodes on, while nodes were registering; a steady window at N = 248 is not measured.
+        // NOTE: with 60, 248 simulated nodes on the same 2 cores as central still had 431 of about
+        // 22,000 pulls in 3 minutes rejected as busy. Central on a machine of its own is not measured.
         p.setProperty("http.concurrent.workers.max", "60");
         p.setProperty("db.pool.initial.size", "2");
         // NOTE: symmetric-default.properties (3.15.22) recommends a pool of twice the workers plus
