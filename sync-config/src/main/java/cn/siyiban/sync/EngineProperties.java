@@ -105,12 +105,13 @@ public final class EngineProperties {
         p.setProperty("initial.load.use.extract.job.enabled", "false");
         // The registration batch carries central's sym_job rows, and SymmetricDS 3.15.22 restarts
         // the job manager when it loads them, which cancels running jobs with an interrupt
-        // (JobManager.init in symmetric-client). Derby closes the connection of an interrupted thread
-        // (08000), so a routing run, a push or the trigger installation of that moment fails. In
-        // the capacity simulator 1 or 2 of 50 new nodes were left without the trigger history of
-        // sym_node_security: they logged "Error while queuing initial loads" every 10 s and had not
-        // queued their reverse initial load when the run ended. Those runs had 1 and 2 cases that central never
-        // acknowledged, which fits cases of these nodes, though that was not checked.
+        // (JobManager.init in symmetric-client). Derby closes the connection of an interrupted
+        // thread (08000), so a routing run, a push or the trigger installation of that moment
+        // fails. In the capacity simulator 1 or 2 of 50 new nodes were left without the trigger
+        // history of sym_node_security. They logged "Error while queuing initial loads" every
+        // 10 s and had not queued their reverse initial load when the run ended. Those runs had 1
+        // and 2 cases that central never acknowledged, which fits cases of these nodes, though
+        // that was not checked.
         // SymmetricDS installs missing triggers in its sync-triggers job, by default only at
         // midnight. Run every 5 minutes, it repairs such a node within minutes. On a node whose
         // triggers are complete it only compares them, which took about 0.2 s on an idle
@@ -156,7 +157,7 @@ public final class EngineProperties {
         // an open gap until the gap expires. Every routing run (each second) queries sym_data once
         // per 100 open gaps and channel, with one OR'd range per gap, which Derby runs by
         // scanning the table. With 50 nodes just registered, 1,000 such gaps took central's CPU in
-        // the capacity simulator to 85% of one core, against 19% with gaps expiring after 2
+        // the capacity simulator to 83% of one core, against 36% with gaps expiring after 2
         // minutes instead of the default 20 (docs/benchmarks.md). A gap also covers an id whose
         // transaction has not committed yet, so the expiry must exceed central's longest
         // capturing transaction, which is a load of one pushed batch (seconds). A row committed

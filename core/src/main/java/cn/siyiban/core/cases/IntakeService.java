@@ -196,8 +196,8 @@ public final class IntakeService {
         if (!failure.isDuplicateKey()) {
             return false;
         }
-        log.warn("Saving an intake at point {} met a case number or request key already saved; reading numbers afresh",
-                pointCode);
+        log.warn("Saving an intake at point {} failed because its case number or request key was already saved; "
+                + "reading the case numbers again", pointCode);
         numbers.resync();
         return true;
     }

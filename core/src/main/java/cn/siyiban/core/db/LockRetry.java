@@ -18,11 +18,12 @@ public final class LockRetry {
     /** The pause before the second attempt. It doubles before each further one. */
     private static final long FIRST_PAUSE_MILLIS = 50;
     /**
-     * The maximum duration of a failed attempt that is run again. Derby raises a lock failure on the sequence of
-     * sym_data at once and picks a deadlock victim after 2 s (Database.openDerby), and a second
-     * attempt usually succeeds. A lock it waited for until its timeout (60 s) is held by a long
-     * transaction. Repeating that wait would keep a clerk or a reviewer waiting for minutes before
-     * the error page, so such a failure is reported at once.
+     * The maximum duration of a failed attempt that is run again. Derby raises a lock failure on
+     * the sequence of sym_data at once and picks a deadlock victim after 2 s
+     * (Database.openDerby), and a second attempt usually succeeds. A lock that Derby waited for
+     * until its timeout (60 s) belongs to a long transaction. Repeating that wait would keep a
+     * clerk or a reviewer waiting for minutes before the error page, so such a failure is
+     * reported at once.
      */
     static final Duration MAX_RETRIED_ATTEMPT = Duration.ofSeconds(10);
 

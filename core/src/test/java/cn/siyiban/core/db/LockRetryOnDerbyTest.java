@@ -81,8 +81,11 @@ class LockRetryOnDerbyTest {
         int[] id = {1};
 
         LockRetry.run("note", 3, failure -> {
+            if (!failure.isDuplicateKey()) {
+                return false;
+            }
             id[0]++;
-            return failure.isDuplicateKey();
+            return true;
         }, () -> insertNote(id[0], attempts));
 
         assertEquals(2, attempts.get());
@@ -101,7 +104,7 @@ class LockRetryOnDerbyTest {
         assertEquals(1, attempts.get());
     }
 
-    /** Starts a transaction that holds the table for {@link #HOLD_MILLIS} and returns once it does. */
+    /** Starts a transaction that locks the table for {@link #HOLD_MILLIS} and returns once the lock is taken. */
     private void holdTableLock() throws InterruptedException {
         CountDownLatch locked = new CountDownLatch(1);
         holder = new Thread(() -> database.inTransaction(connection -> {

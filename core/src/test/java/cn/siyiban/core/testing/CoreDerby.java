@@ -7,8 +7,8 @@ import cn.siyiban.core.time.CountyClock;
 import java.nio.file.Path;
 
 /**
- * Opens a real embedded Derby database with the core schema, as a node or central has it after
- * its first start. Tests that need their own schema open {@link Database#openDerby} directly.
+ * Real embedded Derby databases with the core schema, as a node or central has it after its
+ * first start. Tests that need their own schema open {@link Database#openDerby} directly.
  */
 public final class CoreDerby {
 
