@@ -329,7 +329,7 @@ public final class CentralApp {
                     new MatterSuspensions(statuses, catalogue, audit, clock), new GovernanceStore(database), catalogue,
                     audit, clock, mapper).register(routes);
             new StatisticsRoutes(new CountyStatistics(database, points, new BundleShareReport(database),
-                    () -> ratingReport.summary(rectifications.all(), clock.now().toLocalDate()), clock), clock)
+                    () -> ratingReport.summary(rectifications.counts(clock.now().toLocalDate())), clock), clock)
                     .register(routes);
             pages.register(routes);
         };

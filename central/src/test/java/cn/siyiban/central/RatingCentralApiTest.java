@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.calendar.CalendarStore;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,25 +50,10 @@ class RatingCentralApiTest {
         String id = UUID.randomUUID().toString();
         String caseNo = realName ? "TEST-" + id.substring(0, 8) : null;
         central.app.database().inTransaction(connection -> {
-            insertRating(connection, id, point, caseNo, clerk, overall, realName);
+            TestCentral.insertRating(connection, id, point, caseNo, clerk, overall, realName);
             return null;
         });
         return id;
-    }
-
-    private static void insertRating(Connection connection, String id, String point, String caseNo,
-                                     String clerk, int overall, boolean realName) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_rating (id, origin_point, "
-                + "case_no, clerk, overall, real_name, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, id);
-            insert.setString(2, point);
-            insert.setString(3, caseNo);
-            insert.setString(4, clerk);
-            insert.setInt(5, overall);
-            insert.setBoolean(6, realName);
-            insert.setTimestamp(7, Timestamp.valueOf(LocalDateTime.of(2026, 12, 4, 10, 0)));
-            insert.executeUpdate();
-        }
     }
 
     private static int count(String sql, String value) {
@@ -152,7 +133,7 @@ class RatingCentralApiTest {
         boolean duplicateRejected = false;
         try {
             central.app.database().inTransaction(connection -> {
-                insertRating(connection, id, TestCentral.VILLAGE, null, "clerk", 2, false);
+                TestCentral.insertRating(connection, id, TestCentral.VILLAGE, null, "clerk", 2, false);
                 return null;
             });
         } catch (RuntimeException e) {

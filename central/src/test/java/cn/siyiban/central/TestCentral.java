@@ -17,6 +17,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +122,25 @@ final class TestCentral implements AutoCloseable {
                 materials, false, null);
         var clerk = new StaffStore(app.database()).findByUsername("clerk").orElseThrow();
         return intake.takeIn(request, clerk).record().caseNo();
+    }
+
+    /**
+     * Inserts a rating row rated on 4 December 2026, as SymmetricDS does when it loads a batch
+     * that a point pushed. A rating of level 1 or 2 opens a rectification item by trigger.
+     */
+    static void insertRating(Connection connection, String id, String point, String caseNo, String clerk,
+                             int overall, boolean realName) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_rating (id, origin_point, "
+                + "case_no, clerk, overall, real_name, rated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, point);
+            insert.setString(3, caseNo);
+            insert.setString(4, clerk);
+            insert.setInt(5, overall);
+            insert.setBoolean(6, realName);
+            insert.setTimestamp(7, Timestamp.valueOf(LocalDateTime.of(2026, 12, 4, 10, 0)));
+            insert.executeUpdate();
+        }
     }
 
     @Override

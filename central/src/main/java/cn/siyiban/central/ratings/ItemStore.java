@@ -37,6 +37,18 @@ final class ItemStore {
             + "sy_rectification_step s WHERE s.rating_id = i.rating_id AND s.kind = 'reply')";
     /** Newest first. The rating id orders items opened at the same instant, so pages never overlap. */
     private static final String ORDER = " ORDER BY i.opened_at DESC, i.rating_id";
+    /**
+     * Counts the open items, like the total of the open list, and of those the ones due before
+     * parameter 1, today's date.
+     */
+    private static final String OPEN_AND_OVERDUE = "SELECT COUNT(*), COUNT(CASE WHEN i.due_on < ? THEN 1 END) "
+            + "FROM sy_rectification i LEFT JOIN sy_rating_annulment a ON a.rating_id = i.rating_id" + OPEN;
+    /** A reply step closes an item, so a closed item of a real-name rating was followed up. */
+    private static final String FOLLOWED_UP = "SELECT COUNT(*) FROM sy_rectification i "
+            + "JOIN sy_rating r ON r.id = i.rating_id "
+            + "LEFT JOIN sy_rating_annulment a ON a.rating_id = i.rating_id "
+            + "WHERE r.real_name = TRUE AND a.rating_id IS NULL AND EXISTS (SELECT 1 FROM sy_rectification_step s "
+            + "WHERE s.rating_id = i.rating_id AND s.kind = 'reply')";
 
     private final Database database;
 
@@ -82,11 +94,28 @@ final class ItemStore {
     }
 
     /**
-     * Returns every item, the newest first.
-     * NOTE: this reads every item and step kept at central, for the counts of the overview.
+     * Counts the open, overdue and followed-up items in the database, so the overview reads a few
+     * numbers instead of every item and step. Items due {@code today} or later, or without a
+     * deadline yet, are not overdue.
      */
-    List<Item> all() {
-        return database.query(connection -> load(connection, ITEMS + ORDER, List.of(), true));
+    ItemCounts counts(LocalDate today) {
+        return database.query(connection -> {
+            int open;
+            int overdue;
+            try (PreparedStatement select = connection.prepareStatement(OPEN_AND_OVERDUE)) {
+                select.setDate(1, Date.valueOf(today));
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    open = row.getInt(1);
+                    overdue = row.getInt(2);
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(FOLLOWED_UP);
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                return new ItemCounts(open, overdue, row.getInt(1));
+            }
+        });
     }
 
     /**
@@ -104,7 +133,7 @@ final class ItemStore {
                 total = row.getInt(1);
             }
             List<Item> items = load(connection, ITEMS + where + ORDER + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    List.of(offset, limit), false);
+                    List.of(offset, limit));
             return new ItemPage(items, total);
         });
     }
@@ -114,7 +143,7 @@ final class ItemStore {
     }
 
     static Optional<Item> find(Connection connection, String ratingId) throws SQLException {
-        return load(connection, ITEMS + " WHERE i.rating_id = ?", List.of(ratingId), false).stream().findFirst();
+        return load(connection, ITEMS + " WHERE i.rating_id = ?", List.of(ratingId)).stream().findFirst();
     }
 
     static void insertStep(Connection connection, Step step) throws SQLException {
@@ -131,12 +160,8 @@ final class ItemStore {
         }
     }
 
-    /**
-     * Reads the items {@code sql} selects with their steps. {@code everyStep} reads the whole step
-     * table in one query, for a list of every item; otherwise only the steps of the items read.
-     */
-    private static List<Item> load(Connection connection, String sql, List<Object> parameters, boolean everyStep)
-            throws SQLException {
+    /** Reads the items {@code sql} selects with their steps. */
+    private static List<Item> load(Connection connection, String sql, List<Object> parameters) throws SQLException {
         Map<String, Item> items = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
@@ -154,7 +179,7 @@ final class ItemStore {
                 }
             }
         }
-        Map<String, List<Step>> steps = steps(connection, everyStep ? null : List.copyOf(items.keySet()));
+        Map<String, List<Step>> steps = steps(connection, List.copyOf(items.keySet()));
         List<Item> loaded = new ArrayList<>();
         for (Item item : items.values()) {
             List<Step> history = steps.getOrDefault(item.rating().id(), List.of());
@@ -170,23 +195,19 @@ final class ItemStore {
     }
 
     /**
-     * Returns the steps of the items {@code ratingIds}, or of every item when it is null, oldest
-     * first. A page has at most {@link Paging#MAX_SIZE} items, so the IN list stays short.
+     * Returns the steps of the items {@code ratingIds}, oldest first. A page has at most
+     * {@link Paging#MAX_SIZE} items, so the IN list stays short.
      */
     private static Map<String, List<Step>> steps(Connection connection, List<String> ratingIds) throws SQLException {
         Map<String, List<Step>> steps = new HashMap<>();
-        if (ratingIds != null && ratingIds.isEmpty()) {
+        if (ratingIds.isEmpty()) {
             return steps;
         }
-        String sql = "SELECT * FROM sy_rectification_step"
-                + (ratingIds == null ? "" : " WHERE rating_id IN (" + String.join(", ", Collections.nCopies(
-                        ratingIds.size(), "?")) + ")")
-                + " ORDER BY acted_at, id";
+        String sql = "SELECT * FROM sy_rectification_step WHERE rating_id IN ("
+                + String.join(", ", Collections.nCopies(ratingIds.size(), "?")) + ") ORDER BY acted_at, id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            if (ratingIds != null) {
-                for (int i = 0; i < ratingIds.size(); i++) {
-                    select.setString(i + 1, ratingIds.get(i));
-                }
+            for (int i = 0; i < ratingIds.size(); i++) {
+                select.setString(i + 1, ratingIds.get(i));
             }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

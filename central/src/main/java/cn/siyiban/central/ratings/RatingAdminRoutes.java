@@ -80,7 +80,7 @@ public final class RatingAdminRoutes {
 
     private void summary(Context ctx) {
         admin(ctx);
-        ctx.json(report.summary(rectifications.all(), today()));
+        ctx.json(report.summary(rectifications.counts(today())));
     }
 
     /** Returns {@code {"points": [...], "clerks": [...]}}; {@code minCount} leaves out those with fewer ratings. */

@@ -6,7 +6,6 @@ import cn.siyiban.core.ratings.RatingFigures;
 import cn.siyiban.core.ratings.RatingLevels;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,8 +39,8 @@ public final class RatingReport {
     public record LevelCount(int level, String label, int count) {
     }
 
-    /** Counts the ratings; {@code items} are the rectification items, for the open and overdue counts. */
-    public Summary summary(List<Item> items, LocalDate today) {
+    /** Counts the ratings and combines them with {@code items}, the counts of the rectification items. */
+    public Summary summary(ItemCounts items) {
         Counts counts = count();
 
         List<LevelCount> levels = new ArrayList<>();
@@ -51,15 +50,10 @@ public final class RatingReport {
             total += counts.perLevel[level];
         }
 
-        // An item closes only with its reply to the citizen, so a closed item was followed up.
-        int followedUp = (int) items.stream()
-                .filter(item -> item.rating().realName() && item.annulment() == null)
-                .filter(item -> item.status() == ItemStatus.CLOSED)
-                .count();
+        int followedUp = items.followedUp();
         Double rate = counts.realNameBad == 0 ? null : Math.round(1000.0 * followedUp / counts.realNameBad) / 10.0;
-        int open = (int) items.stream().filter(item -> !item.status().done()).count();
-        int overdue = (int) items.stream().filter(item -> item.overdue(today)).count();
-        return new Summary(total, counts.annulled, levels, counts.realNameBad, followedUp, rate, open, overdue);
+        return new Summary(total, counts.annulled, levels, counts.realNameBad, followedUp, rate, items.open(),
+                items.overdue());
     }
 
     /** Counts of every rating: those not annulled per level, the annulled, and the real-name bad ones. */
@@ -69,22 +63,23 @@ public final class RatingReport {
         int realNameBad;
     }
 
+    /** Adds up the counts from at most one row per level and real-name flag, which the database groups. */
     private Counts count() {
         Counts counts = new Counts();
         database.query(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT r.overall, r.real_name, "
-                    + "a.rating_id FROM sy_rating r LEFT JOIN sy_rating_annulment a ON a.rating_id = r.id");
+            try (PreparedStatement select = connection.prepareStatement("SELECT r.overall, r.real_name, COUNT(*), "
+                    + "COUNT(a.rating_id) FROM sy_rating r LEFT JOIN sy_rating_annulment a ON a.rating_id = r.id "
+                    + "GROUP BY r.overall, r.real_name");
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     int overall = row.getInt(1);
                     boolean realName = row.getBoolean(2);
-                    if (row.getString(3) != null) {
-                        counts.annulled++;
-                    } else {
-                        counts.perLevel[overall]++;
-                        if (realName && overall < Rating.FIRST_GOOD_LEVEL) {
-                            counts.realNameBad++;
-                        }
+                    int annulled = row.getInt(4);
+                    int counted = row.getInt(3) - annulled;
+                    counts.annulled += annulled;
+                    counts.perLevel[overall] += counted;
+                    if (realName && overall < Rating.FIRST_GOOD_LEVEL) {
+                        counts.realNameBad += counted;
                     }
                 }
             }

@@ -9,7 +9,7 @@ import cn.siyiban.core.ratings.RatingStore;
 import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.staff.StaffStore;
 import cn.siyiban.core.time.CountyClock;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -46,10 +46,10 @@ public final class Rectifications {
         this.workingDays = workingDays;
     }
 
-    /** Returns every item, newest first, after giving new items their deadline. */
-    public List<Item> all() {
+    /** Counts the items for the rating overview, after giving new items their deadline. */
+    public ItemCounts counts(LocalDate today) {
         stampDeadlines();
-        return items.all();
+        return items.counts(today);
     }
 
     /** Returns one page of the items, newest first. {@code openOnly} leaves out closed and annulled items. */
