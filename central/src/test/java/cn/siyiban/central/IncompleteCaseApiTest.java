@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.cases.CaseEventType;
-import cn.siyiban.core.cases.EventHash;
+import cn.siyiban.core.testing.IncompleteCase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,61 +134,14 @@ class IncompleteCaseApiTest {
         return numbers.stream();
     }
 
-    /** Inserts the case row and its two materials of a 最低生活保障申请 (县民政局), as the first batches of a reload. */
+    /** Inserts the rows of the first batches of a reload: the case and its materials, without events. */
     private static String insertCase(String caseNo, boolean proxy) {
-        String caseId = UUID.randomUUID().toString();
-        central.app.database().inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_case (id, case_no, "
-                    + "origin_point, matter_code, matter_name, department, catalogue_version, applicant_name, "
-                    + "applicant_id_type, applicant_id_no, applicant_phone, applicant_address, proxy, intake_clerk, "
-                    + "created_at, due_at) VALUES (?, ?, ?, 'SYM-023', '最低生活保障申请', '县民政局', 1, '孙九', "
-                    + "'resident_id', '321323198001011234', '13905271234', '泗阳县爱园镇北爱园居委会', ?, 'clerk', ?, ?)")) {
-                insert.setString(1, caseId);
-                insert.setString(2, caseNo);
-                insert.setString(3, TestCentral.VILLAGE);
-                insert.setBoolean(4, proxy);
-                insert.setTimestamp(5, Timestamp.valueOf(TAKEN_IN));
-                insert.setTimestamp(6, Timestamp.valueOf(TAKEN_IN.plusDays(35)));
-                insert.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_case_material (id, case_id, "
-                    + "origin_point, material_id, ordinal, name, status) VALUES (?, ?, ?, ?, ?, ?, 'received')")) {
-                String[][] materials = {{"SYM-023-M01", "申请书"}, {"SYM-023-M02", "居民身份证"}};
-                for (int i = 0; i < materials.length; i++) {
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, caseId);
-                    insert.setString(3, TestCentral.VILLAGE);
-                    insert.setString(4, materials[i][0]);
-                    insert.setInt(5, i + 1);
-                    insert.setString(6, materials[i][1]);
-                    insert.executeUpdate();
-                }
-            }
-            return null;
-        });
-        return caseId;
+        return IncompleteCase.insert(central.app.database(), TestCentral.VILLAGE, caseNo, proxy, TAKEN_IN);
     }
 
     /** Inserts one event recorded at the village, as a later batch of a reload delivers it. */
     private static void insertEvent(String caseId, CaseEventType type, LocalDateTime at, String prevHash) {
-        String id = UUID.randomUUID().toString();
-        String hash = EventHash.of(id, caseId, TestCentral.VILLAGE, TestCentral.VILLAGE, type, "clerk", at, null,
-                prevHash);
-        central.app.database().inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sy_case_event (id, case_id, "
-                    + "origin_point, event_point, event_type, actor, occurred_at, detail, prev_hash, hash) "
-                    + "VALUES (?, ?, ?, ?, ?, 'clerk', ?, NULL, ?, ?)")) {
-                insert.setString(1, id);
-                insert.setString(2, caseId);
-                insert.setString(3, TestCentral.VILLAGE);
-                insert.setString(4, TestCentral.VILLAGE);
-                insert.setString(5, type.code());
-                insert.setTimestamp(6, Timestamp.valueOf(at));
-                insert.setString(7, prevHash);
-                insert.setString(8, hash);
-                return insert.executeUpdate();
-            }
-        });
+        IncompleteCase.insertEvent(central.app.database(), caseId, TestCentral.VILLAGE, type, at, prevHash);
     }
 
     private static int eventCount(String caseId) {

@@ -171,6 +171,23 @@ public final class CaseStore {
         }
     }
 
+    /**
+     * Returns the point that took in case {@code caseNo} if its row is stored, also while its
+     * intake event has not arrived, so a caller can check access before it reports the case as
+     * incomplete.
+     */
+    public Optional<String> originPoint(String caseNo) {
+        return database.query(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT origin_point FROM sy_case WHERE case_no = ?")) {
+                select.setString(1, caseNo);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     public Optional<CaseRecord> findById(String id) {
         return database.query(connection -> find(connection, "id", id));
     }

@@ -7,7 +7,6 @@ import cn.siyiban.core.bundles.BundleIntakeService;
 import cn.siyiban.core.bundles.BundleReader;
 import cn.siyiban.core.bundles.BundleStore;
 import cn.siyiban.core.bundles.BundleSubmission;
-import cn.siyiban.core.cases.CaseErrors;
 import cn.siyiban.core.cases.CaseNumber;
 import cn.siyiban.core.cases.CaseRecord;
 import cn.siyiban.core.cases.CaseStore;
@@ -20,6 +19,7 @@ import cn.siyiban.core.web.Json;
 import cn.siyiban.core.web.PointNames;
 import cn.siyiban.core.web.SessionGuard;
 import cn.siyiban.node.auth.Access;
+import cn.siyiban.node.cases.VisibleCases;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -36,7 +36,7 @@ public final class BundleRoutes {
     private final BundleIntakeService intake;
     private final BundleStore bundles;
     private final BundleReader reader;
-    private final CaseStore cases;
+    private final VisibleCases visibleCases;
     private final StaffStore staffStore;
     private final PointNames pointNames;
     private final ObjectMapper mapper;
@@ -46,7 +46,7 @@ public final class BundleRoutes {
         this.intake = intake;
         this.bundles = bundles;
         this.reader = reader;
-        this.cases = cases;
+        this.visibleCases = new VisibleCases(cases);
         this.staffStore = staffStore;
         this.pointNames = pointNames;
         this.mapper = mapper;
@@ -115,11 +115,7 @@ public final class BundleRoutes {
 
     /** Returns {@code {"bundle": ...}}, with null when the case was taken in on its own. */
     private void ofCase(Context ctx) {
-        Access.requireCaseAccess(SessionGuard.staff(ctx));
-        String caseNo = ctx.pathParam("caseNo");
-        CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                CaseErrors.notFound(caseNo));
-        Access.requireCaseVisible(SessionGuard.staff(ctx), record.originPoint());
+        CaseRecord record = visibleCases.require(SessionGuard.staff(ctx), ctx.pathParam("caseNo"));
         ctx.json(Collections.singletonMap("bundle", reader.byCase(record).map(this::view).orElse(null)));
     }
 

@@ -1,6 +1,5 @@
 package cn.siyiban.node.cases;
 
-import cn.siyiban.core.cases.CaseErrors;
 import cn.siyiban.core.cases.CaseEvent;
 import cn.siyiban.core.cases.CaseEventType;
 import cn.siyiban.core.cases.CaseHistory;
@@ -43,6 +42,7 @@ public final class CaseRoutes {
 
     private final IntakeService intake;
     private final CaseStore cases;
+    private final VisibleCases visibleCases;
     private final CaseHistory history;
     private final StaffStore staffStore;
     private final PointNames pointNames;
@@ -53,6 +53,7 @@ public final class CaseRoutes {
                       PointNames pointNames, CountyClock clock, ObjectMapper mapper) {
         this.intake = intake;
         this.cases = cases;
+        this.visibleCases = new VisibleCases(cases);
         this.history = history;
         this.staffStore = staffStore;
         this.pointNames = pointNames;
@@ -122,13 +123,7 @@ public final class CaseRoutes {
     }
 
     private CaseRecord visibleCase(Context ctx) {
-        // Checked before the look-up, so a technician cannot tell which case numbers exist.
-        Access.requireCaseAccess(SessionGuard.staff(ctx));
-        String caseNo = ctx.pathParam("caseNo");
-        CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                CaseErrors.notFound(caseNo));
-        Access.requireCaseVisible(SessionGuard.staff(ctx), record.originPoint());
-        return record;
+        return visibleCases.require(SessionGuard.staff(ctx), ctx.pathParam("caseNo"));
     }
 
     private CaseView view(CaseRecord record) {

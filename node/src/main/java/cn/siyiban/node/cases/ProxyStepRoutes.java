@@ -1,6 +1,5 @@
 package cn.siyiban.node.cases;
 
-import cn.siyiban.core.cases.CaseErrors;
 import cn.siyiban.core.cases.CaseEvent;
 import cn.siyiban.core.cases.CaseRecord;
 import cn.siyiban.core.cases.CaseStore;
@@ -24,7 +23,7 @@ import java.util.List;
 public final class ProxyStepRoutes {
 
     private final ProxySteps steps;
-    private final CaseStore cases;
+    private final VisibleCases visibleCases;
     private final StaffStore staffStore;
     private final PointNames pointNames;
     private final ObjectMapper mapper;
@@ -32,7 +31,7 @@ public final class ProxyStepRoutes {
     public ProxyStepRoutes(ProxySteps steps, CaseStore cases, StaffStore staffStore, PointNames pointNames,
                            ObjectMapper mapper) {
         this.steps = steps;
-        this.cases = cases;
+        this.visibleCases = new VisibleCases(cases);
         this.staffStore = staffStore;
         this.pointNames = pointNames;
         this.mapper = mapper;
@@ -85,12 +84,7 @@ public final class ProxyStepRoutes {
     }
 
     private CaseRecord visibleCase(Context ctx) {
-        String caseNo = ctx.pathParam("caseNo");
-        Staff staff = SessionGuard.staff(ctx);
-        CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                CaseErrors.notFound(caseNo));
-        Access.requireCaseVisible(staff, record.originPoint());
-        return record;
+        return visibleCases.require(SessionGuard.staff(ctx), ctx.pathParam("caseNo"));
     }
 
     private CaseView.EventView eventView(CaseEvent event) {

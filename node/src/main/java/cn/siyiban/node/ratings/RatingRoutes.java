@@ -1,6 +1,5 @@
 package cn.siyiban.node.ratings;
 
-import cn.siyiban.core.cases.CaseErrors;
 import cn.siyiban.core.cases.CaseRecord;
 import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.ratings.Rating;
@@ -12,6 +11,7 @@ import cn.siyiban.core.staff.Staff;
 import cn.siyiban.core.web.Json;
 import cn.siyiban.core.web.SessionGuard;
 import cn.siyiban.node.auth.Access;
+import cn.siyiban.node.cases.VisibleCases;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -27,13 +27,13 @@ public final class RatingRoutes {
 
     private final RatingService service;
     private final RatingStore ratings;
-    private final CaseStore cases;
+    private final VisibleCases visibleCases;
     private final ObjectMapper mapper;
 
     public RatingRoutes(RatingService service, RatingStore ratings, CaseStore cases, ObjectMapper mapper) {
         this.service = service;
         this.ratings = ratings;
-        this.cases = cases;
+        this.visibleCases = new VisibleCases(cases);
         this.mapper = mapper;
     }
 
@@ -65,7 +65,7 @@ public final class RatingRoutes {
         Access.requireIntake(clerk);
         RatingRequest request = Json.read(ctx, mapper, RatingRequest.class);
         if (request.caseNo() != null && !request.caseNo().isBlank()) {
-            visibleCase(clerk, request.caseNo().strip());
+            visibleCases.require(clerk, request.caseNo().strip());
         }
         RatingService.Result result = service.rate(request, clerk);
         ctx.status(result.created() ? 201 : 200).json(view(result.rating()));
@@ -74,16 +74,9 @@ public final class RatingRoutes {
     /** Returns {@code {"rating": ...}}, with null while the case has no rating. */
     private void ofCase(Context ctx) {
         Staff staff = SessionGuard.staff(ctx);
-        CaseRecord record = visibleCase(staff, ctx.pathParam("caseNo"));
+        CaseRecord record = visibleCases.require(staff, ctx.pathParam("caseNo"));
         ctx.json(Collections.singletonMap("rating",
                 ratings.findByCaseNo(record.caseNo()).map(this::view).orElse(null)));
-    }
-
-    private CaseRecord visibleCase(Staff staff, String caseNo) {
-        CaseRecord record = cases.findByCaseNo(caseNo).orElseThrow(() ->
-                CaseErrors.notFound(caseNo));
-        Access.requireCaseVisible(staff, record.originPoint());
-        return record;
     }
 
     private RatingView view(Rating rating) {

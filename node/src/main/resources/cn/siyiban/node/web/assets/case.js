@@ -72,13 +72,31 @@
     document.getElementById('case').hidden = false;
   }
 
+  /**
+   * Explains a case whose row arrived by sync before its intake record (HTTP 409 case_incomplete),
+   * so the clerk waits for sync instead of looking for a mistyped number.
+   */
+  function renderSyncing(e) {
+    document.getElementById('case-syncing-message').textContent = e.message;
+    document.getElementById('case-syncing').hidden = false;
+  }
+
   function load() {
     SY.api('GET', '/api/cases/' + encodeURIComponent(SY.lastPathSegment())).then(function (result) {
       render(result.data);
-    }, function (e) { SY.showError(document.getElementById('page-error'), e); });
+    }, function (e) {
+      if (e.code === 'case_incomplete') {
+        renderSyncing(e);
+      } else {
+        SY.showError(document.getElementById('page-error'), e);
+      }
+    });
   }
 
   SY.ready(function () {
+    document.getElementById('case-syncing-reload').addEventListener('click', function () {
+      window.location.reload();
+    });
     document.getElementById('deliver').addEventListener('click', function () {
       if (!window.confirm('确认已将办理结果交给申请人？')) { return; }
       SY.api('POST', '/api/cases/' + encodeURIComponent(SY.lastPathSegment()) + '/delivery', {})
