@@ -28,21 +28,21 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bundle (一件事) management, bundle status and the monthly bundle share at central. */
 class BundleCentralApiTest {
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static ApiClient admin;
     /** The bundle taken in during March 2026; its three cases reach central as if synced. */
     private static String marchBundleNo;
 
     @BeforeAll
-    static void startCentral() {
-        central = TestCentral.start();
+    static void setUp() {
         admin = central.loggedIn("admin");
         // March 2026: one BND-001 bundle (3 cases) and 2 single cases, so 3 of 5 cases came through a bundle.
         marchBundleNo = takeInBundle(LocalDateTime.of(2026, 3, 10, 9, 0));
@@ -50,13 +50,6 @@ class BundleCentralApiTest {
         takeInSingle(LocalDateTime.of(2026, 3, 12, 9, 0));
         // April 2026: one single case and no bundle.
         takeInSingle(LocalDateTime.of(2026, 4, 2, 9, 0));
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
-        }
     }
 
     private static CountyClock at(LocalDateTime time) {

@@ -18,33 +18,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Central's JSON API over HTTP, against one demo central with a running SymmetricDS engine. */
 class CentralApiTest {
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static ApiClient reviewer;
     private static ApiClient admin;
 
     @BeforeAll
-    static void startCentral() {
-        central = TestCentral.start();
+    static void setUp() {
         reviewer = central.loggedIn("reviewer");
         admin = central.loggedIn("admin");
         // A reviewer of a department that decides none of the demo cases.
         new StaffStore(central.app.database()).insert(new Staff(UUID.randomUUID().toString(), "police",
                 "公安审核人员", Role.REVIEWER, null, "县公安局", PasswordHasher.hash(DemoAccounts.PASSWORD), true),
                 CountyClock.system().now());
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
-        }
     }
 
     private static Map<String, Object> decision(String code, String comment) {

@@ -3,9 +3,11 @@ package cn.siyiban.central;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.siyiban.core.testing.TestBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -19,27 +21,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CentralBrowserTest {
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static WebDriver browser;
 
     @BeforeAll
-    static void start() {
-        central = TestCentral.start();
-        browser = TestBrowser.start(false);
+    static void startBrowser() {
+        browser = TestBrowser.start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (central != null) {
-            central.close();
         }
     }
 
     private static WebDriverWait logIn(String path, String username) {
-        return TestBrowser.logIn(browser, central, path, username);
+        return TestBrowser.logIn(browser, central.baseUrl, path, username);
     }
 
     @Test

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.cases.IntakeRequest;
+import cn.siyiban.core.testing.TestBrowser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -22,22 +24,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CommitmentBrowserTest {
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static WebDriver browser;
 
     @BeforeAll
-    static void start() {
-        central = TestCentral.start();
-        browser = TestBrowser.start(false);
+    static void startBrowser() {
+        browser = TestBrowser.start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (central != null) {
-            central.close();
         }
     }
 
@@ -55,7 +54,7 @@ class CommitmentBrowserTest {
                         new IntakeRequest.MaterialInput("SYM-023-M05", "committed"),
                         new IntakeRequest.MaterialInput("SYM-023-M06", "received")));
 
-        WebDriverWait wait = TestBrowser.logIn(browser, central, "/cases/" + caseNo, "reviewer");
+        WebDriverWait wait = TestBrowser.logIn(browser, central.baseUrl, "/cases/" + caseNo, "reviewer");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("commitment-form")));
         assertTrue(diagnosisRow().contains("未核查"), diagnosisRow());
         assertFalse(browser.findElement(By.id("commitment-blocked")).isDisplayed());
@@ -78,7 +77,7 @@ class CommitmentBrowserTest {
         assertFalse(browser.findElement(By.id("clear-block")).isDisplayed(), "only county admins may clear");
         assertFalse(browser.findElement(By.id("commitment-form")).isDisplayed(), "each commitment is checked once");
 
-        wait = TestBrowser.logIn(browser, central, "/cases/" + caseNo, "admin");
+        wait = TestBrowser.logIn(browser, central.baseUrl, "/cases/" + caseNo, "admin");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("clear-block"))).click();
         question = wait.until(ExpectedConditions.alertIsPresent()).getText();
         assertTrue(question.contains("解除"), question);

@@ -14,9 +14,9 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Verification of commitments (告知承诺) through central's API, the block it writes, and the
@@ -24,22 +24,15 @@ import org.junit.jupiter.api.Test;
  */
 class CommitmentCheckApiTest {
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static ApiClient reviewer;
     private static ApiClient admin;
 
     @BeforeAll
-    static void startCentral() {
-        central = TestCentral.start();
+    static void logIn() {
         reviewer = central.loggedIn("reviewer");
         admin = central.loggedIn("admin");
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
-        }
     }
 
     /** Takes in 最低生活保障申请 at the demo village with 诊断证明 in the given status; returns the case number. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.siyiban.core.testing.TestBrowser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -35,12 +37,12 @@ class CountyConsoleBrowserTest {
     /** 爱园镇: the point given a status row and plot samples. */
     private static final String TOWNSHIP = "321323101000";
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static WebDriver browser;
 
     @BeforeAll
-    static void start() {
-        central = TestCentral.start();
+    static void setUp() {
         prepareTownship();
         browser = TestBrowser.start(true);
     }
@@ -76,21 +78,18 @@ class CountyConsoleBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (central != null) {
-            central.close();
         }
     }
 
     private static WebDriverWait logIn(String path) {
-        return TestBrowser.logIn(browser, central, path, "admin");
+        return TestBrowser.logIn(browser, central.baseUrl, path, "admin");
     }
 
     private static WebDriverWait logIn(String path, String username, String password) {
-        return TestBrowser.logIn(browser, central, path, username, password);
+        return TestBrowser.logIn(browser, central.baseUrl, path, username, password);
     }
 
     private static void typePasswords(String old, String fresh, String again) {

@@ -10,26 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Catalogue governance at central: suspension, approved reactivation, removed proofs and minimal lists. */
 class GovernanceApiTest {
 
-    private static TestCentral central;
-
-    @BeforeAll
-    static void startCentral() {
-        central = TestCentral.start();
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
-        }
-    }
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
 
     private static JsonNode matter(ApiClient admin, String code) {
         JsonNode list = admin.get("/api/governance/matters").json();

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cases whose intake event has not reached central yet. A SymmetricDS reload sends
@@ -27,22 +27,15 @@ class IncompleteCaseApiTest {
 
     private static final LocalDateTime TAKEN_IN = LocalDateTime.of(2026, 11, 30, 9, 15);
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static ApiClient reviewer;
     private static ApiClient admin;
 
     @BeforeAll
-    static void startCentral() {
-        central = TestCentral.start();
+    static void logIn() {
         reviewer = central.loggedIn("reviewer");
         admin = central.loggedIn("admin");
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
-        }
     }
 
     @Test

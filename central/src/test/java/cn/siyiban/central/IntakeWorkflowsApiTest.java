@@ -27,9 +27,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The intake workflows at central: the overdue 容缺 list and termination, the county calendar API
@@ -37,25 +37,18 @@ import org.junit.jupiter.api.Test;
  */
 class IntakeWorkflowsApiTest {
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static ApiClient reviewer;
     private static ApiClient admin;
 
     @BeforeAll
-    static void startCentral() {
-        central = TestCentral.start();
+    static void setUp() {
         reviewer = central.loggedIn("reviewer");
         admin = central.loggedIn("admin");
         new StaffStore(central.app.database()).insert(new Staff(UUID.randomUUID().toString(), "police2",
                 "公安审核人员", Role.REVIEWER, null, "县公安局", PasswordHasher.hash(DemoAccounts.PASSWORD), true),
                 CountyClock.system().now());
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
-        }
     }
 
     /**

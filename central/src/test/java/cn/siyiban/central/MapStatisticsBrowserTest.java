@@ -3,10 +3,12 @@ package cn.siyiban.central;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.siyiban.core.testing.TestBrowser;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -24,23 +26,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class MapStatisticsBrowserTest {
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static WebDriver browser;
 
     @BeforeAll
-    static void start() {
-        central = TestCentral.start();
+    static void setUp() {
         central.villageCase("赵六");
         browser = TestBrowser.start(true);
     }
 
     @AfterAll
-    static void stop() {
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (central != null) {
-            central.close();
         }
     }
 
@@ -54,7 +53,7 @@ class MapStatisticsBrowserTest {
 
     @Test
     void mapListsPointsAndFindsMatter() {
-        WebDriverWait wait = TestBrowser.logIn(browser, central, "/map", "admin");
+        WebDriverWait wait = TestBrowser.logIn(browser, central.baseUrl, "/map", "admin");
 
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#point-rows tr"), 258));
         String firstRow = browser.findElement(By.cssSelector("#point-rows tr[data-code='321323000000']")).getText();
@@ -83,7 +82,7 @@ class MapStatisticsBrowserTest {
 
     @Test
     void statisticsPageDrawsChart() {
-        WebDriverWait wait = TestBrowser.logIn(browser, central, "/statistics", "admin");
+        WebDriverWait wait = TestBrowser.logIn(browser, central.baseUrl, "/statistics", "admin");
 
         // The script queries the current page, because the body found on the way from the login page goes stale.
         wait.until(driver -> "true".equals(((JavascriptExecutor) driver).executeScript(

@@ -9,9 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Staff change their own password at central: the rules of a new password, the current
@@ -23,20 +23,13 @@ class PasswordChangeApiTest {
     private static final String VILLAGE = "321323101001";
     private static final String TEMPORARY = "temporary-pass-1";
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static ApiClient admin;
 
     @BeforeAll
-    static void startCentral() {
-        central = TestCentral.start();
+    static void logIn() {
         admin = central.loggedIn("admin");
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
-        }
     }
 
     /** Creates a village clerk with the temporary password and returns a client logged in as them. */

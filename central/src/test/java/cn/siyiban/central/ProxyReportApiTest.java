@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The monthly proxy-case report (帮办代办) per point, per township and for the county. */
 class ProxyReportApiTest {
@@ -28,11 +28,11 @@ class ProxyReportApiTest {
     /** 王集居委会, a village of 王集镇, the second township of the report. */
     private static final String OTHER_VILLAGE = "321323102001";
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
 
     @BeforeAll
-    static void startCentral() {
-        central = TestCentral.start();
+    static void setUp() {
         // March 2026: two proxy cases at 北爱园居委会 (one delivered after 26 hours), one at 王集居委会
         // delivered after 5 hours, and a non-proxy case that the report leaves out.
         String first = takeIn(TestCentral.VILLAGE, LocalDateTime.of(2026, 3, 2, 9, 0), true);
@@ -43,13 +43,6 @@ class ProxyReportApiTest {
         takeIn(TestCentral.VILLAGE, LocalDateTime.of(2026, 3, 5, 9, 0), false);
         // April 2026: a proxy case of the next month.
         takeIn(TestCentral.VILLAGE, LocalDateTime.of(2026, 4, 1, 0, 0), true);
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
-        }
     }
 
     private static CountyClock at(LocalDateTime time) {

@@ -15,9 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 好差评 at central: ratings arrive as SymmetricDS would write them, bad ones open rectification
@@ -29,20 +29,13 @@ class RatingCentralApiTest {
     private static final String RANKED_BEST = "321323101004";
     private static final String RANKED_SECOND = "321323101005";
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static ApiClient admin;
 
     @BeforeAll
-    static void startCentral() {
-        central = TestCentral.start();
+    static void logIn() {
         admin = central.loggedIn("admin");
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
-        }
     }
 
     /** Inserts a rating row into central's database, as SymmetricDS does when it loads a pushed batch. */

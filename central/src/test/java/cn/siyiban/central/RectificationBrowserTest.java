@@ -3,6 +3,7 @@ package cn.siyiban.central;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.siyiban.core.testing.TestBrowser;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -25,22 +27,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class RectificationBrowserTest {
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static WebDriver browser;
 
     @BeforeAll
-    static void start() {
-        central = TestCentral.start();
+    static void startBrowser() {
         browser = TestBrowser.start(true);
     }
 
     @AfterAll
-    static void stop() {
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (central != null) {
-            central.close();
         }
     }
 
@@ -82,7 +81,7 @@ class RectificationBrowserTest {
     @Test
     void adminClosesItemThroughLoop() {
         String id = arrive(1);
-        WebDriverWait wait = TestBrowser.logIn(browser, central, "/ratings", "admin");
+        WebDriverWait wait = TestBrowser.logIn(browser, central.baseUrl, "/ratings", "admin");
 
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#item-rows tr[data-rating-id='" + id + "'] a"))).click();
@@ -103,7 +102,7 @@ class RectificationBrowserTest {
     @Test
     void adminAnnulsRatingWithReason() {
         String id = arrive(2);
-        WebDriverWait wait = TestBrowser.logIn(browser, central, "/ratings/" + id, "admin");
+        WebDriverWait wait = TestBrowser.logIn(browser, central.baseUrl, "/ratings/" + id, "admin");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("annul-section")));
 
         browser.findElement(By.id("annul-reason")).sendKeys("群众当场表示误点");
@@ -124,7 +123,7 @@ class RectificationBrowserTest {
                 .get("total").asInt();
         assertTrue(total > 50, "open items: " + total);
         assertTrue(total <= 100, "open items: " + total);
-        WebDriverWait wait = TestBrowser.logIn(browser, central, "/ratings", "admin");
+        WebDriverWait wait = TestBrowser.logIn(browser, central.baseUrl, "/ratings", "admin");
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-line"),
                 "第 1 / 2 页，共 " + total + " 件"));
@@ -154,7 +153,7 @@ class RectificationBrowserTest {
     @Test
     void rankingListsRatedPoint() {
         arrive(5);
-        WebDriverWait wait = TestBrowser.logIn(browser, central, "/rating-ranking", "admin");
+        WebDriverWait wait = TestBrowser.logIn(browser, central.baseUrl, "/rating-ranking", "admin");
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("point-rows"), "北爱园居委会"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clerk-rows"), "北爱园居委会"));

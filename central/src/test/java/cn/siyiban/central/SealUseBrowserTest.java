@@ -3,12 +3,14 @@ package cn.siyiban.central;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.siyiban.core.testing.TestBrowser;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -22,22 +24,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SealUseBrowserTest {
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
     private static WebDriver browser;
 
     @BeforeAll
-    static void start() {
-        central = TestCentral.start();
-        browser = TestBrowser.start(false);
+    static void startBrowser() {
+        browser = TestBrowser.start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (central != null) {
-            central.close();
         }
     }
 
@@ -50,7 +49,7 @@ class SealUseBrowserTest {
         ApiClient.Response reported = central.loggedIn("reviewer").post("/api/seal-uses", use);
         assertEquals(201, reported.status(), reported.body());
 
-        WebDriverWait wait = TestBrowser.logIn(browser, central, "/sync-status", "admin");
+        WebDriverWait wait = TestBrowser.logIn(browser, central.baseUrl, "/sync-status", "admin");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert-list"), seal));
         String alerts = browser.findElement(By.id("alert-list")).getText();
         assertTrue(alerts.contains("电子印章：“" + seal + "”用于“最低生活保障准予决定书”"), alerts);
@@ -71,7 +70,7 @@ class SealUseBrowserTest {
         assertEquals(201, reviewer.post("/api/cases/" + caseNo + "/decisions", Map.of("decision", "approve")).status());
         String seal = "县民政局电子公章-" + UUID.randomUUID().toString().substring(0, 8);
 
-        WebDriverWait wait = TestBrowser.logIn(browser, central, "/cases/" + caseNo, "reviewer");
+        WebDriverWait wait = TestBrowser.logIn(browser, central.baseUrl, "/cases/" + caseNo, "reviewer");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decision-form")));
         new Select(browser.findElement(By.id("decision"))).selectByValue("result_ready");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("seal-fields")));

@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The service map API at central: search by matter, nearest points, and the admin's point facts. */
 class ServiceMapApiTest {
@@ -24,24 +24,17 @@ class ServiceMapApiTest {
     private static final String OTHER_TOWNSHIP = "321323102000";
     private static final String OTHER_VILLAGE = "321323102001";
 
-    private static TestCentral central;
+    @RegisterExtension
+    static final TestCentral central = TestCentral.perClass();
 
     @BeforeAll
-    static void startCentral() {
-        central = TestCentral.start();
+    static void setUp() {
         ApiClient admin = central.loggedIn("admin");
         // 王集居委会 takes in only 失业登记; every other point keeps 全科受理.
         ApiClient.Response restricted = admin.put("/api/map/points/" + OTHER_VILLAGE + "/matters",
                 Map.of("matterCodes", List.of("SYM-013")));
         if (restricted.status() != 200) {
             throw new IllegalStateException("restricting failed: " + restricted.body());
-        }
-    }
-
-    @AfterAll
-    static void stopCentral() {
-        if (central != null) {
-            central.close();
         }
     }
 

@@ -25,32 +25,48 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A demo central on a free port of 127.0.0.1 with a running SymmetricDS engine and its own
  * database: Derby in a temporary folder, or a new database of the JVM's shared PostgreSQL server
  * when {@link PostgresServer#selected()}. Starting one takes a few seconds, so each test class
- * shares one.
+ * shares one. A class registers {@link #perClass()} on a static field with
+ * {@code @RegisterExtension}, and JUnit starts the central before the class's {@code @BeforeAll}
+ * methods and stops it after its {@code @AfterAll} methods.
  */
-final class TestCentral implements AutoCloseable {
+final class TestCentral implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     /** 北爱园居委会, the demo village whose cases the tests put into central. */
     static final String VILLAGE = "321323101001";
 
-    final CentralApp app;
-    final String baseUrl;
+    /** The running central, null until it has started. */
+    CentralApp app;
+    String baseUrl;
 
-    private TestCentral(CentralApp app) {
-        this.app = app;
-        this.baseUrl = "http://127.0.0.1:" + app.port();
+    private TestCentral() {
     }
 
+    /** Returns a central with the default settings that starts and stops with the test class. */
+    static TestCentral perClass() {
+        return new TestCentral();
+    }
+
+    /** Starts a central with the default settings. The caller closes it. */
     static TestCentral start() {
         return start(ReminderSettings.defaults());
     }
 
-    /** Starts a central that sends reminders with the {@code reminders} settings. */
+    /** Starts a central that sends reminders with the {@code reminders} settings. The caller closes it. */
     static TestCentral start(ReminderSettings reminders) {
+        TestCentral central = new TestCentral();
+        central.launch(reminders);
+        return central;
+    }
+
+    private void launch(ReminderSettings reminders) {
         try {
             Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "central-test-");
             CentralSettings settings = CentralSettings.demo(dir).withReminders(reminders);
@@ -59,12 +75,23 @@ final class TestCentral implements AutoCloseable {
                 settings = settings.withDatabase(DatabaseSettings.postgresql(server.createDatabase("central"),
                         PostgresServer.USER, server.password()));
             }
-            CentralApp app = CentralApp.create(settings);
-            app.start();
-            return new TestCentral(app);
+            CentralApp started = CentralApp.create(settings);
+            started.start();
+            app = started;
+            baseUrl = "http://127.0.0.1:" + started.port();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        launch(ReminderSettings.defaults());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     ApiClient client() {
@@ -145,6 +172,8 @@ final class TestCentral implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        if (app != null) {
+            app.stop();
+        }
     }
 }

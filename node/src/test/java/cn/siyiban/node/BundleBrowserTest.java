@@ -3,8 +3,7 @@ package cn.siyiban.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.siyiban.core.seed.DemoAccounts;
-import java.time.Duration;
+import cn.siyiban.core.testing.TestBrowser;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,12 +41,7 @@ class BundleBrowserTest {
 
     @Test
     void clerkTakesInBundleAndPrintsReceipt() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(node.baseUrl + "/");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys("clerk");
-        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        WebDriverWait wait = TestBrowser.logIn(browser, node.baseUrl, "/", "clerk");
 
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-bundle='BND-001']"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("intake-form")));

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import cn.siyiban.core.cases.CaseEventType;
-import cn.siyiban.core.seed.DemoAccounts;
 import cn.siyiban.core.testing.IncompleteCase;
+import cn.siyiban.core.testing.TestBrowser;
 import cn.siyiban.node.settings.SettingsLoader;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,12 +49,7 @@ class IncompleteCaseBrowserTest {
     void casePageExplainsSyncingCase() {
         String caseNo = VILLAGE + "-20261130-0905";
         String caseId = IncompleteCase.insert(node.app.database(), VILLAGE, caseNo, false, TAKEN_IN);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(node.baseUrl + "/cases/" + caseNo);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys("clerk");
-        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        WebDriverWait wait = TestBrowser.logIn(browser, node.baseUrl, "/cases/" + caseNo, "clerk");
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-syncing")));
         assertEquals("办件尚在同步中", browser.findElement(By.cssSelector("#case-syncing h1")).getText());

@@ -3,12 +3,8 @@ package cn.siyiban.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.siyiban.core.seed.DemoAccounts;
-
+import cn.siyiban.core.testing.TestBrowser;
 import java.io.IOException;
-
-
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,9 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-
-
-
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,12 +43,7 @@ class IntakeBrowserTest {
 
     @Test
     void clerkTakesInCaseAndPrintsReceipt() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(node.baseUrl + "/");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys("clerk");
-        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        WebDriverWait wait = TestBrowser.logIn(browser, node.baseUrl, "/", "clerk");
 
         WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
         wait.until(ExpectedConditions.textToBe(By.id("point-name"), "北爱园居委会"));

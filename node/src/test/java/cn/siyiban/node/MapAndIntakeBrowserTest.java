@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.siyiban.core.governance.CancelledProof;
 import cn.siyiban.core.governance.GovernanceStore;
 import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.testing.TestBrowser;
 import cn.siyiban.node.settings.SettingsLoader;
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.testing.TestBrowser;
 import cn.siyiban.core.time.CountyClock;
 
 import java.io.IOException;

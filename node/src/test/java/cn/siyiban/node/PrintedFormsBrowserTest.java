@@ -8,6 +8,7 @@ import cn.siyiban.core.cases.CaseHistory;
 import cn.siyiban.core.cases.CaseStore;
 import cn.siyiban.core.cases.DecisionService;
 import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.testing.TestBrowser;
 import cn.siyiban.core.time.CountyClock;
 import java.awt.GraphicsEnvironment;
 

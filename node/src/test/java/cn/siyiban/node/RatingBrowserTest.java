@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.testing.TestBrowser;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.siyiban.core.seed.DemoAccounts;
+import cn.siyiban.core.testing.TestBrowser;
 import cn.siyiban.core.time.CountyClock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -53,12 +53,7 @@ class ReminderBrowserTest {
         String caseNo = created.json().path("caseNo").asText();
         node.app.reminders().runOnce();
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(node.baseUrl + "/reminders");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("username")).sendKeys("clerk");
-        browser.findElement(By.id("password")).sendKeys(DemoAccounts.PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        WebDriverWait wait = TestBrowser.logIn(browser, node.baseUrl, "/reminders", "clerk");
 
         wait.until(ExpectedConditions.urlContains("/reminders"));
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(

@@ -1,4 +1,4 @@
-package cn.siyiban.central;
+package cn.siyiban.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,24 +21,29 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian chromium driven by Debian's chromedriver, with a fresh profile, for central's
- * browser tests. Fails when they are missing, because CI installs them.
+ * Headless Debian chromium driven by Debian's chromedriver, with a fresh profile, for the browser
+ * tests of node and central. Fails when they are missing, because CI installs them.
  */
-final class TestBrowser {
+public final class TestBrowser {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    /** How long a test waits for a page to show what it expects. */
+    /** How long {@link #logIn} waits for a page to show what a test expects. */
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private TestBrowser() {
+    }
+
+    /** Starts a browser that keeps no console log. */
+    public static WebDriver start() {
+        return start(false);
     }
 
     /**
      * Starts a browser. With {@code consoleLog} the browser's console lines can be read through
      * {@code manage().logs().get(LogType.BROWSER)}.
      */
-    static WebDriver start(boolean consoleLog) {
+    public static WebDriver start(boolean consoleLog) {
         assertTrue(CHROMIUM.canExecute(), "missing " + CHROMIUM + ": apt-get install chromium chromium-driver");
         assertTrue(CHROMEDRIVER.canExecute(), "missing " + CHROMEDRIVER + ": apt-get install chromium-driver");
         Path profile;
@@ -64,19 +69,20 @@ final class TestBrowser {
     }
 
     /**
-     * Opens {@code path} of {@code central} as a new visitor and logs in as {@code username} with
-     * the demo password on the login page it leads to. Returns a wait for the test's next steps.
+     * Opens {@code path} of the server at {@code baseUrl} as a new visitor and logs in as
+     * {@code username} with the demo password on the login page it leads to. Returns a wait for
+     * the test's next steps.
      */
-    static WebDriverWait logIn(WebDriver browser, TestCentral central, String path, String username) {
-        return logIn(browser, central, path, username, DemoAccounts.PASSWORD);
+    public static WebDriverWait logIn(WebDriver browser, String baseUrl, String path, String username) {
+        return logIn(browser, baseUrl, path, username, DemoAccounts.PASSWORD);
     }
 
     /** Logs in as {@code username} with {@code password} on the way to {@code path}. */
-    static WebDriverWait logIn(WebDriver browser, TestCentral central, String path, String username,
-                               String password) {
+    public static WebDriverWait logIn(WebDriver browser, String baseUrl, String path, String username,
+                                      String password) {
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         browser.manage().deleteAllCookies();
-        browser.get(central.baseUrl + path);
+        browser.get(baseUrl + path);
         wait.until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
