@@ -78,6 +78,17 @@ public final class EngineProperties {
         // A week instead of the default 2 hours lets a technician trace last week's batches in
         // the sync monitor, at the cost of keeping a copy of each row sent that week in sym_data.
         p.setProperty("purge.retention.minutes", Integer.toString(7 * 24 * 60));
+        // Without the extract job (see node and central below), each table of an initial load is
+        // queued as one sym_data row that already belongs to its batch. The router never reads
+        // such a row, so its id stays a data gap until the gap expires. The outgoing purge (every
+        // 4 hours) then deletes the rows of expired gaps, after capturing again any that belong to
+        // a table row. With at most this many expired gaps (default 100) it deletes the rows of
+        // every one, load rows included, so a load that waited for its node across a purge
+        // arrived empty. A village that lost its link after registering received no staff
+        // accounts, and the cases it took in before registering never reached central
+        // (LoadAcrossPurgeIT). With 0 the purge looks only at gaps within the ids of captured
+        // rows that no batch holds, which load rows never are.
+        p.setProperty("job.purge.max.data.gaps.read", "0");
         return p;
     }
 
@@ -164,15 +175,6 @@ public final class EngineProperties {
         // later still reaches its nodes, hours later: the outgoing purge reads it again from its
         // table (job.purge.recapture.stranded.data, on by default).
         p.setProperty("routing.stale.dataid.gap.time.ms", "120000");
-        // The outgoing purge (every 4 hours) deletes the sym_data rows in expired gaps after it
-        // has captured again the rows it can. With at most this many expired gaps (default 100)
-        // it checks every one, and a pre-routed initial load row that its node had not pulled yet
-        // would be deleted, so the node would receive that table empty. With 0 it checks only the
-        // gaps that lie within the ids of captured rows that were never routed, which the load
-        // rows are not, because each has its batch.
-        // NOTE: read from PurgeService.purgeDataGapsExpired in symmetric-core 3.15.22; no test
-        // keeps a node from pulling its initial load across a purge.
-        p.setProperty("purge.max.expired.data.gaps.read", "0");
         // By default SymmetricDS locks a node out after 5 wrong security tokens, and keeps
         // refusing its right token until an admin resets the count. Node ids are point codes,
         // which are public, so anyone on the county network could stop a village's sync with
