@@ -171,11 +171,15 @@ public final class NodeSync implements Component {
     }
 
     /**
-     * Returns whether this node has received central's initial load. The client engine records
-     * the time in its own {@code sym_node_security} row once the load's last batch is in.
+     * Returns whether this node has received central's initial load. Central records the end of
+     * a node's load in its {@code sym_node_security} row once the node has acknowledged the
+     * load's last batch, and sends that row to the node, where SymmetricDS reads it as "data load
+     * completed" ({@code NodeService.getNodeStatus}). The row's {@code initial_load_time} is no
+     * such sign: central sets it when it queues the load, and the node had it several seconds
+     * before the load's first batch (LoadAcrossPurgeIT).
      */
     public boolean initialLoadReceived() {
-        String sql = "SELECT s.initial_load_time FROM sym_node_security s "
+        String sql = "SELECT s.initial_load_end_time FROM sym_node_security s "
                 + "JOIN sym_node_identity i ON s.node_id = i.node_id";
         return database.query(connection -> {
             try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {

@@ -213,6 +213,14 @@ final class SyncCluster implements AutoCloseable {
      * look at the node before the load brings the rows.
      */
     static JsonNode awaitInitialLoad(ServerProcess node) {
+        return awaitInitialLoad(node, () -> { });
+    }
+
+    /**
+     * Waits as {@link #awaitInitialLoad(ServerProcess)} does, running {@code beforeEachLook}
+     * before each look, for example to sync a node whose jobs run rarely.
+     */
+    static JsonNode awaitInitialLoad(ServerProcess node, Runnable beforeEachLook) {
         String token;
         try {
             token = Files.readString(node.dataDir().resolve(LocalToken.FILE_NAME)).strip();
@@ -220,8 +228,10 @@ final class SyncCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Api local = new Api(node.baseUrl());
-        return Waits.until(SYNC_TIMEOUT, () -> local.get("/local/status", LocalToken.HEADER, token).json(),
-                report -> report.path("initialLoadReceived").asBoolean(false));
+        return Waits.until(SYNC_TIMEOUT, () -> {
+            beforeEachLook.run();
+            return local.get("/local/status", LocalToken.HEADER, token).json();
+        }, report -> report.path("initialLoadReceived").asBoolean(false));
     }
 
     @Override
