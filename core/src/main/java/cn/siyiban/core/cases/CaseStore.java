@@ -163,12 +163,8 @@ public final class CaseStore {
         if (found.isPresent()) {
             return found.get();
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM sy_case WHERE case_no = ?")) {
-            select.setString(1, caseNo);
-            try (ResultSet row = select.executeQuery()) {
-                throw row.next() ? CaseErrors.incomplete(caseNo) : CaseErrors.notFound(caseNo);
-            }
-        }
+        boolean rowStored = originPoint(connection, caseNo).isPresent();
+        throw rowStored ? CaseErrors.incomplete(caseNo) : CaseErrors.notFound(caseNo);
     }
 
     /**
@@ -177,15 +173,18 @@ public final class CaseStore {
      * incomplete.
      */
     public Optional<String> originPoint(String caseNo) {
-        return database.query(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT origin_point FROM sy_case WHERE case_no = ?")) {
-                select.setString(1, caseNo);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-                }
+        return database.query(connection -> originPoint(connection, caseNo));
+    }
+
+    /** Reads the case row alone, without the intake event that {@code find} requires. */
+    private static Optional<String> originPoint(Connection connection, String caseNo) throws SQLException {
+        String sql = "SELECT origin_point FROM sy_case WHERE case_no = ?";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, caseNo);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
-        });
+        }
     }
 
     public Optional<CaseRecord> findById(String id) {
