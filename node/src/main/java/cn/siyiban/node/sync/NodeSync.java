@@ -171,12 +171,11 @@ public final class NodeSync implements Component {
     }
 
     /**
-     * Returns whether this node has received central's initial load. Central records the end of
-     * a node's load in its {@code sym_node_security} row once the node has acknowledged the
-     * load's last batch, and sends that row to the node, where SymmetricDS reads it as "data load
-     * completed" ({@code NodeService.getNodeStatus}). The row's {@code initial_load_time} is no
-     * such sign: central sets it when it queues the load, and the node had it several seconds
-     * before the load's first batch (LoadAcrossPurgeIT).
+     * Returns whether this node has received central's initial load. Central sets
+     * {@code initial_load_end_time} in the node's {@code sym_node_security} row after the node
+     * acknowledged the load's last batch, and SymmetricDS reads that as "data load completed"
+     * ({@code NodeService.getNodeStatus}). {@code initial_load_time} is set when the load is
+     * queued, and it reaches the node ahead of the load's batches.
      */
     public boolean initialLoadReceived() {
         String sql = "SELECT s.initial_load_end_time FROM sym_node_security s "
