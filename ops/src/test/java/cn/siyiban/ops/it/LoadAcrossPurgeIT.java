@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Without SymmetricDS's extract job, each table of a load is queued as one {@code sym_data}
  * row that already belongs to its batch. The router never reads such a row, so its id stays a
- * data gap until the gap expires. The outgoing purge then deletes the rows of expired gaps, after
- * it has captured them again, and a load row deleted before its batch was sent makes the batch
- * arrive empty. Here gaps expire after 1 s and the purge runs every 5 s. Meanwhile the node does
+ * data gap until the gap expires. With SymmetricDS's default limit of expired gaps, the outgoing
+ * purge then deletes the rows of expired gaps, and a load row deleted before its batch was sent
+ * makes the batch arrive empty. Here gaps expire after 1 s and the purge runs every 5 s. Meanwhile the node does
  * not pull (first test) or push (second test) until the test calls for a sync, as when a
  * village's link goes down just after registration.
  */
@@ -60,7 +60,7 @@ class LoadAcrossPurgeIT {
         Api.Response created = admin.post("/api/staff", account);
         assertEquals(201, created.status(), created.body());
 
-        // SymmetricDS registers in the pull job; the next pull comes an hour later.
+        // SymmetricDS registers in the pull job, and the next pull comes an hour later.
         Path villageConfig = cluster.writeConfig("village.properties", "sync.pull.period.ms=" + HOUR + "\n");
         ServerProcess village = cluster.startNode("village", SyncCluster.VILLAGE,
                 cluster.issueToken(SyncCluster.VILLAGE, "register"), List.of("--config", villageConfig.toString()));
@@ -74,8 +74,8 @@ class LoadAcrossPurgeIT {
         assertEquals(0, countOutgoing(waiting, "OK"), "the load waited for the village's next pull: " + waiting);
 
         // The village reports its load received once central has recorded the end of the load,
-        // after the last batch, which takes one more pull. One login is then enough; repeated
-        // failed logins would lock the account.
+        // after the last batch, which takes one more pull. One login is then enough, because
+        // repeated failed logins would lock the account.
         Api clerk = Api.login(village.baseUrl(), "clerk", SyncCluster.PASSWORD);
         JsonNode report = SyncCluster.awaitInitialLoad(village, () -> clerk.post("/api/sync/now", "{}"));
         assertTrue(report.path("initialLoadReceived").asBoolean(), "load received: " + report);
@@ -127,7 +127,7 @@ class LoadAcrossPurgeIT {
         }
     }
 
-    /** Takes in a complete case at the village; {@code serial} (100 to 999) varies the ID number. */
+    /** Takes in a complete case at the village. {@code serial} (100 to 999) varies the ID number. */
     private static String takeIn(Api clerk, String name, int serial) {
         Api.Response response = clerk.post("/api/cases", IntakeForms.complete(name, "32132319800101" + serial,
                 "139000" + (10000 + serial), "purge-" + serial));
