@@ -100,6 +100,11 @@ public final class EngineProperties {
         p.setProperty("push.thread.per.server.count", "1");
         p.setProperty("pull.thread.per.server.count", "1");
         p.setProperty("http.concurrent.workers.max", "2");
+        // Each node pulls on a period of its own, so nodes that a stall of central put in step
+        // do not stay in step (PullPeriodSpread).
+        long pullMillis = Long.parseLong(common.getProperty("job.pull.period.time.ms"));
+        p.setProperty("job.pull.period.time.ms",
+                Long.toString(PullPeriodSpread.forNode(pullMillis, common.getProperty("external.id"))));
         p.setProperty("db.pool.initial.size", "1");
         p.setProperty("db.pool.min.idle", "1");
         p.setProperty("db.pool.max.idle", "3");

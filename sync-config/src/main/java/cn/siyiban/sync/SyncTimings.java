@@ -6,7 +6,8 @@ package cn.siyiban.sync;
  * NOTE: whether central carries 248 nodes at these periods is not measured yet.
  *
  * @param pushMillis period of a node's push job, and of central's push job (unused by central)
- * @param pullMillis period of a node's pull job
+ * @param pullMillis period of a node's pull job, which each node shortens by up to a tenth
+ *                   ({@link PullPeriodSpread})
  * @param routingMillis period of the routing job that assigns captured rows to batches
  * @param heartbeatMillis period of the heartbeat that reports a node's host, clock and versions
  */
