@@ -190,14 +190,23 @@ public final class EngineProperties {
         // rest as busy, which the node counts as a failed pull or push. In the capacity simulator
         // (ops/bench/capacity) on a shared 2-core machine, 50 nodes pulling every 2 s had 719 and
         // 79 failed pulls in 2 minutes with the default of 20, and none in two runs with 60.
-        // NOTE: with 60, 248 simulated nodes on the same 2 cores as central still had 431 of about
-        // 22,000 pulls in 3 minutes rejected as busy. Central on a machine of its own is not measured.
+        // NOTE: with 60, 248 simulated nodes on the same 2 cores as central still had 431 and 532
+        // of about 22,000 pulls in 3 minutes rejected as busy. In the second run they came in
+        // bursts while the simulator paused for garbage collection. Central on a machine of its
+        // own is not measured.
         p.setProperty("http.concurrent.workers.max", "60");
         p.setProperty("db.pool.initial.size", "2");
-        // NOTE: symmetric-default.properties (3.15.22) recommends a pool of twice the workers plus
-        // about 10, which would be 130. The simulator measured 60 workers with this pool of 40 and
-        // logged no pool timeout, and a pool of 130 on Derby has not been measured.
-        p.setProperty("db.pool.max.active", "40");
+        // Twice the workers plus 10, as symmetric-default.properties (3.15.22) recommends. With a
+        // pool of 40, central's sync broke down at about 220 nodes in the capacity simulator. SymmetricDS's
+        // NodeCache queries the database while it holds its lock, so the heartbeat job held that
+        // lock while it waited for a connection. Meanwhile threads that held connections, for
+        // loading pushed batches or routing, waited for the same lock to flush the cache. Only
+        // the pool's 30 s timeout broke each such deadlock, and requests queued behind it until
+        // the pool timed out some 200 times a minute. With 130 the 60 pushes and 60 pulls that
+        // the workers admit leave connections for the jobs, as long as each request uses one
+        // connection at a time. 248 nodes then ran without a pool timeout (docs/benchmarks.md). On PostgreSQL
+        // this needs max_connections of at least 150 with the application's own pool.
+        p.setProperty("db.pool.max.active", "130");
         return p;
     }
 

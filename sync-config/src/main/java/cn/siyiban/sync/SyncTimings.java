@@ -3,7 +3,8 @@ package cn.siyiban.sync;
 /**
  * How often the SymmetricDS jobs run, in milliseconds. The defaults favour quick delivery of a
  * case over the load of many nodes polling central.
- * NOTE: whether central carries 248 nodes at these periods is not measured yet.
+ * NOTE: at these periods 248 simulated nodes sharing two cores with central still had pulls
+ * rejected as busy (docs/benchmarks.md). Central on a machine of its own is not measured.
  *
  * @param pushMillis period of a node's push job, and of central's push job (unused by central)
  * @param pullMillis period of a node's pull job, which each node shortens by up to a tenth
