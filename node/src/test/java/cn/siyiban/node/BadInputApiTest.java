@@ -15,11 +15,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Malformed and hostile input against the node's API. Every request either fails with a stable
@@ -32,19 +32,14 @@ class BadInputApiTest {
     private static final Pattern CHINESE = Pattern.compile("[\\x{4E00}-\\x{9FFF}]");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static ApiClient clerk;
 
     @BeforeAll
-    static void startNode() {
-        node = TestNode.start();
+    static void logIn() {
         clerk = node.client();
         clerk.login("clerk", DemoAccounts.PASSWORD);
-    }
-
-    @AfterAll
-    static void stopNode() {
-        node.close();
     }
 
     /** One hostile request: a name for the report and the body or request to send. */

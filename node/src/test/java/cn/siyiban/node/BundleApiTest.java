@@ -15,26 +15,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Intake of the shipped bundles (一件事) through the node's API, against real Derby and Jetty. */
 class BundleApiTest {
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static ApiClient clerk;
 
     @BeforeAll
-    static void startNode() {
-        node = TestNode.start();
+    static void logIn() {
         clerk = node.client();
         clerk.login("clerk", DemoAccounts.PASSWORD);
-    }
-
-    @AfterAll
-    static void stopNode() {
-        node.close();
     }
 
     /** BND-001 (新生儿落户、医保参保和社保卡申领) with every required document received. */

@@ -12,9 +12,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Intake at a node for an applicant with a false commitment (告知承诺) on record: the block row
@@ -24,12 +24,12 @@ class CommitmentBlockApiTest {
 
     private static final String BLOCKED_ID = TestNode.residentId("32132319660606123");
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static ApiClient clerk;
 
     @BeforeAll
-    static void startNode() {
-        node = TestNode.start();
+    static void setUp() {
         clerk = node.client();
         clerk.login("clerk", DemoAccounts.PASSWORD);
         Applicant applicant = Applicant.validated("周九", "resident_id", BLOCKED_ID, "13905271234", null,
@@ -47,11 +47,6 @@ class CommitmentBlockApiTest {
             }
             return null;
         });
-    }
-
-    @AfterAll
-    static void stopNode() {
-        node.close();
     }
 
     /** 最低生活保障申请 with 收入证明 (M04) and 诊断证明 (M05) in the given statuses. */

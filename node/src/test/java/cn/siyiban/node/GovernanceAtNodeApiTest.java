@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Governance rows and the service map at a node without a link to central: the rows are written
@@ -26,12 +26,12 @@ class GovernanceAtNodeApiTest {
 
     private static final LocalDateTime DECIDED = LocalDateTime.of(2026, 1, 5, 9, 0);
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static ApiClient clerk;
 
     @BeforeAll
-    static void startNode() {
-        node = TestNode.start();
+    static void setUp() {
         node.app.database().inTransaction(connection -> {
             GovernanceStore.insertProof(connection, new CancelledProof("p1", "SYM-023", "无犯罪记录证明",
                     "县政府清理证明事项通知", "admin", DECIDED));
@@ -46,11 +46,6 @@ class GovernanceAtNodeApiTest {
         });
         clerk = node.client();
         clerk.login("clerk", DemoAccounts.PASSWORD);
-    }
-
-    @AfterAll
-    static void stopNode() {
-        node.close();
     }
 
     @Test

@@ -15,9 +15,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cases whose row reached the node before their intake event, as the initial load that returns
@@ -29,19 +29,14 @@ class IncompleteCaseApiTest {
     private static final String VILLAGE = SettingsLoader.DEMO_POINT_CODE;
     private static final LocalDateTime TAKEN_IN = LocalDateTime.of(2026, 11, 30, 9, 15);
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static ApiClient clerk;
 
     @BeforeAll
-    static void startNode() {
-        node = TestNode.start();
+    static void logIn() {
         clerk = node.client();
         clerk.login("clerk", DemoAccounts.PASSWORD);
-    }
-
-    @AfterAll
-    static void stopNode() {
-        node.close();
     }
 
     private static String insertCase(String caseNo) {

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -26,12 +27,12 @@ class IncompleteCaseBrowserTest {
     private static final String VILLAGE = SettingsLoader.DEMO_POINT_CODE;
     private static final LocalDateTime TAKEN_IN = LocalDateTime.of(2026, 11, 30, 9, 15);
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static WebDriver browser;
 
     @BeforeAll
     static void start() {
-        node = TestNode.start();
         browser = TestBrowser.start();
     }
 
@@ -39,9 +40,6 @@ class IncompleteCaseBrowserTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 

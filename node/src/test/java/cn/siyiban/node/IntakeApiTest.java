@@ -16,28 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IntakeApiTest {
 
     /** A name with 𠮷 (U+20BB7) and 𬌗 (U+2C317), both outside the Basic Multilingual Plane. */
     static final String RARE_NAME = "𠮷𬌗明";
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static ApiClient clerk;
 
     @BeforeAll
-    static void startNode() {
-        node = TestNode.start();
+    static void logIn() {
         clerk = node.client();
         clerk.login("clerk", DemoAccounts.PASSWORD);
-    }
-
-    @AfterAll
-    static void stopNode() {
-        node.close();
     }
 
     /** An intake of 最低生活保障申请 with 收入证明 missing (容缺) and 诊断证明 replaced by a commitment. */

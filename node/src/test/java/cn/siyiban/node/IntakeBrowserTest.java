@@ -8,6 +8,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -22,12 +23,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class IntakeBrowserTest {
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
-        node = TestNode.start();
         browser = TestBrowser.start();
     }
 
@@ -35,9 +36,6 @@ class IntakeBrowserTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 

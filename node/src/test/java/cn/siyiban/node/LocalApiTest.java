@@ -16,27 +16,22 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The local API of the technician's commands: access by token only, status, backup and check. */
 class LocalApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static String token;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void startNode() throws IOException {
-        node = TestNode.start();
+    static void readToken() throws IOException {
         token = LocalToken.read(node.app.settings().dataDir());
-    }
-
-    @AfterAll
-    static void stopNode() {
-        node.close();
     }
 
     private HttpResponse<String> send(String method, String path, String sentToken, String body) throws Exception {

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -27,12 +28,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class MapAndIntakeBrowserTest {
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static WebDriver browser;
 
     @BeforeAll
     static void start() {
-        node = TestNode.start();
         node.app.database().inTransaction(connection -> {
             GovernanceStore.insertProof(connection, new CancelledProof("p1", "SYM-023", "无犯罪记录证明",
                     "县政府清理证明事项通知", "admin", LocalDateTime.of(2026, 1, 5, 9, 0)));
@@ -45,9 +46,6 @@ class MapAndIntakeBrowserTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 

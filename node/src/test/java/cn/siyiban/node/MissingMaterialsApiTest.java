@@ -9,26 +9,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** 容缺受理 through the node's API: the deadline rule, the missing list and supplies. */
 class MissingMaterialsApiTest {
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static ApiClient clerk;
 
     @BeforeAll
-    static void startNode() {
-        node = TestNode.start();
+    static void logIn() {
         clerk = node.client();
         clerk.login("clerk", DemoAccounts.PASSWORD);
-    }
-
-    @AfterAll
-    static void stopNode() {
-        node.close();
     }
 
     private static Map<String, Object> intake(String supplementDue) {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -29,12 +30,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** 容缺受理 in the clerk's browser: the deadline field of the intake form and the case page. */
 class MissingMaterialsBrowserTest {
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
-        node = TestNode.start();
         browser = TestBrowser.start();
     }
 
@@ -42,9 +43,6 @@ class MissingMaterialsBrowserTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 

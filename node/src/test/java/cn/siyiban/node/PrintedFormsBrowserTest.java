@@ -28,6 +28,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.PrintsPage;
@@ -54,12 +55,12 @@ class PrintedFormsBrowserTest {
      */
     private static final boolean CJK_FONT = cjkFontInstalled();
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
-        node = TestNode.start();
         browser = TestBrowser.start();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         browser.get(node.baseUrl + "/login");
@@ -73,9 +74,6 @@ class PrintedFormsBrowserTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 

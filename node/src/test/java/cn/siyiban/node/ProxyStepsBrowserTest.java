@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -35,13 +36,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ProxyStepsBrowserTest {
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static ApiClient clerk;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
-        node = TestNode.start();
         clerk = node.client();
         clerk.login("clerk", DemoAccounts.PASSWORD);
         browser = TestBrowser.start();
@@ -57,9 +58,6 @@ class ProxyStepsBrowserTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 

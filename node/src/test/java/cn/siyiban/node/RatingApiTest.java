@@ -12,26 +12,21 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** 好差评 at the node through its API, against real Derby and Jetty. */
 class RatingApiTest {
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static ApiClient clerk;
 
     @BeforeAll
-    static void startNode() {
-        node = TestNode.start();
+    static void logIn() {
         clerk = node.client();
         clerk.login("clerk", DemoAccounts.PASSWORD);
-    }
-
-    @AfterAll
-    static void stopNode() {
-        node.close();
     }
 
     static Map<String, Object> rating(String id, String caseNo, Integer overall) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,13 +26,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class RatingBrowserTest {
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static WebDriver browser;
     private static WebDriverWait wait;
 
     @BeforeAll
     static void start() {
-        node = TestNode.start();
         browser = TestBrowser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         browser.get(node.baseUrl + "/login");
@@ -45,9 +46,6 @@ class RatingBrowserTest {
     static void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 

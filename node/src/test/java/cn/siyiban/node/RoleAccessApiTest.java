@@ -15,9 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every page and API of the node except login and health requires a session, and a technician,
@@ -27,12 +27,12 @@ class RoleAccessApiTest {
 
     private static final String PAGE_CASE = "321323101001-20260101-0001";
 
-    private static TestNode node;
+    @RegisterExtension
+    static final TestNode node = TestNode.perClass();
     private static String caseNo;
 
     @BeforeAll
-    static void startNode() {
-        node = TestNode.start();
+    static void setUp() {
         ApiClient clerk = node.client();
         clerk.login("clerk", DemoAccounts.PASSWORD);
         ApiClient.Response created = clerk.post("/api/cases", IntakeApiTest.subsistenceIntake("吴十",
@@ -42,11 +42,6 @@ class RoleAccessApiTest {
         new StaffStore(node.app.database()).insert(new Staff(UUID.randomUUID().toString(), "tech", "运维人员",
                 Role.TECHNICIAN, node.app.settings().pointCode(), null, PasswordHasher.hash("tech-password"), true),
                 CountyClock.system().now());
-    }
-
-    @AfterAll
-    static void stopNode() {
-        node.close();
     }
 
     @Test

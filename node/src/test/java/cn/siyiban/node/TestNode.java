@@ -14,19 +14,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A demo node on a free port of 127.0.0.1 with its own Derby database in a temporary folder. */
-final class TestNode implements AutoCloseable {
+/**
+ * A demo node on a free port of 127.0.0.1 with its own Derby database in a temporary folder.
+ * Each test class shares one node, because starting one creates a database and a web server.
+ * A class registers {@link #perClass()} on a static field with {@code @RegisterExtension}, and
+ * JUnit starts the node before the class's {@code @BeforeAll} methods and stops it after its
+ * {@code @AfterAll} methods.
+ */
+final class TestNode implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    final NodeApp app;
-    final String baseUrl;
+    /** The running node, null until it has started. */
+    NodeApp app;
+    String baseUrl;
 
-    private TestNode(NodeApp app) {
-        this.app = app;
-        this.baseUrl = "http://127.0.0.1:" + app.port();
+    private TestNode() {
     }
 
+    /** Returns a node that starts and stops with the test class. */
+    static TestNode perClass() {
+        return new TestNode();
+    }
+
+    /** Starts a node. The caller closes it. */
     static TestNode start() {
+        TestNode node = new TestNode();
+        node.launch();
+        return node;
+    }
+
+    private void launch() {
         try {
             Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "node-test-");
             NodeApp app = NodeApp.create(NodeSettings.demo(dir, SettingsLoader.DEMO_POINT_CODE));
@@ -35,10 +55,21 @@ final class TestNode implements AutoCloseable {
             DemoAccounts.createIfAbsent(new StaffStore(app.database()), List.of(DemoAccounts.townshipClerk(township),
                     DemoAccounts.reviewer(List.of("县民政局")), DemoAccounts.admin()), CountyClock.system());
             app.start();
-            return new TestNode(app);
+            this.app = app;
+            this.baseUrl = "http://127.0.0.1:" + app.port();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        launch();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     ApiClient client() {
@@ -65,6 +96,8 @@ final class TestNode implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        if (app != null) {
+            app.stop();
+        }
     }
 }
