@@ -39,13 +39,6 @@ final class TestNode implements AutoCloseable, BeforeAllCallback, AfterAllCallba
         return new TestNode();
     }
 
-    /** Starts a node. The caller closes it. */
-    static TestNode start() {
-        TestNode node = new TestNode();
-        node.launch();
-        return node;
-    }
-
     private void launch() {
         try {
             Path dir = Files.createTempDirectory(Path.of("").toAbsolutePath(), "node-test-");
