@@ -196,16 +196,13 @@ public final class EngineProperties {
         // own is not measured.
         p.setProperty("http.concurrent.workers.max", "60");
         p.setProperty("db.pool.initial.size", "2");
-        // Twice the workers plus 10, as symmetric-default.properties (3.15.22) recommends. With a
-        // pool of 40, central's sync broke down at about 220 nodes in the capacity simulator. SymmetricDS's
-        // NodeCache queries the database while it holds its lock, so the heartbeat job held that
-        // lock while it waited for a connection. Meanwhile threads that held connections, for
-        // loading pushed batches or routing, waited for the same lock to flush the cache. Only
-        // the pool's 30 s timeout broke each such deadlock, and requests queued behind it until
-        // the pool timed out some 200 times a minute. With 130 the 60 pushes and 60 pulls that
-        // the workers admit leave connections for the jobs, as long as each request uses one
-        // connection at a time. 248 nodes then ran without a pool timeout (docs/benchmarks.md). On PostgreSQL
-        // this needs max_connections of at least 150 with the application's own pool.
+        // Twice the workers plus 10, as symmetric-default.properties (3.15.22) recommends. With 40,
+        // central's sync broke down at about 220 simulated nodes. SymmetricDS's NodeCache queries
+        // the database under its lock, so the heartbeat job waited for a connection while holding
+        // the lock. Threads that held connections, for loading pushed batches or routing, waited
+        // for the lock. Each such deadlock lasted until the pool's 30 s timeout. With 130, 248 nodes ran
+        // without a pool timeout (docs/benchmarks.md). PostgreSQL then needs max_connections of at
+        // least 150, counting the application's own pool.
         p.setProperty("db.pool.max.active", "130");
         return p;
     }
